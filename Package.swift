@@ -1,0 +1,134 @@
+// swift-tools-version: 6.1
+//
+// kostra: a KOSTRA analysis service over a framed protobuf protocol.
+//
+// The modules, from the wire up:
+//   CProtobuf       the C code protoc-c generates from Protos/, linked to protobuf-c
+//   KostraCodec     Swift values for every message; the only Swift code that sees C
+//   KostraProtocol  frames, envelopes, method names and status errors (NIO, no data)
+//   KostraData      the data: regions, indicators, observations, the built-in chapter
+//   KostraService   the handlers and the SwiftNIO server
+//   KostraClient    a multiplexing client connection, shared by the CLI, tests and benchmarks
+//   kostra-server   the server's command line
+//   kostra-client   the operators' command line
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "kostra",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "kostra-server", targets: ["KostraServer"]),
+        .executable(name: "kostra-client", targets: ["kostra-client"]),
+        .library(name: "KostraCodec", targets: ["KostraCodec"]),
+        .library(name: "KostraProtocol", targets: ["KostraProtocol"]),
+        .library(name: "KostraClient", targets: ["KostraClient"]),
+        .library(name: "KostraData", targets: ["KostraData"]),
+        .library(name: "KostraService", targets: ["KostraService"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+    ],
+    targets: [
+        .target(
+            name: "CProtobuf",
+            linkerSettings: [.linkedLibrary("protobuf-c")]
+        ),
+        .target(
+            name: "KostraCodec",
+            dependencies: ["CProtobuf"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "KostraProtocol",
+            dependencies: [
+                "KostraCodec",
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "KostraData",
+            resources: [.embedInCode("Resources/grunnskole-2025.json")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "KostraService",
+            dependencies: [
+                "KostraProtocol",
+                "KostraData",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "KostraClient",
+            dependencies: [
+                "KostraProtocol",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "KostraServer",
+            dependencies: [
+                "KostraService",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "kostra-client",
+            dependencies: [
+                "KostraClient",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KostraCodecTests",
+            dependencies: ["KostraCodec"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KostraProtocolTests",
+            dependencies: [
+                "KostraProtocol",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOTestUtils", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KostraDataTests",
+            dependencies: ["KostraData"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KostraServiceTests",
+            dependencies: [
+                "KostraService",
+                "KostraClient",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -44,5 +44,8 @@ done
 # The schema the GetSchema method serves, as a C array.
 python3 scripts/embed_bytes.py "$tmp/kostra.fds" "${protos[@]}" > "$c_out/kostra_schema_data.c"
 
-python3 scripts/gen_swift_codec.py "$tmp/kostra.fds" Sources/KostraCodec/Generated
+# The Swift values carry the .proto comments, so they read from a second set
+# made with source info; the embedded schema above stays compact.
+protoc -IProtos --include_imports --include_source_info --descriptor_set_out="$tmp/kostra-docs.fds" "${protos[@]}"
+python3 scripts/gen_swift_codec.py "$tmp/kostra-docs.fds" Sources/KostraCodec/Generated
 echo "generated from ${#protos[@]} files in Protos/"

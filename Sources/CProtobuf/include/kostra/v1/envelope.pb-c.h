@@ -89,9 +89,10 @@ struct  Kostra__V1__ResponseEnvelope
 {
   ProtobufCMessage base;
   /*
-   * The id of the request this answers. 0 for an error that belongs to no
-   * request (a frame that could not be read); the server closes the
-   * connection after sending it.
+   * The id of the request this answers, or 0 for an error that belongs to no
+   * request: a frame that could not be read as a RequestEnvelope (the
+   * connection stays open), or a broken frame (the server closes the
+   * connection after sending it).
    */
   uint64_t id;
   /*

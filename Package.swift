@@ -22,7 +22,7 @@ let package = Package(
     name: "kostra",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "kostra-server", targets: ["KostraServer"]),
+        .executable(name: "kostra-server", targets: ["kostra-server"]),
         .executable(name: "kostra-client", targets: ["kostra-client"]),
         .library(name: "KostraCodec", targets: ["KostraCodec"]),
         .library(name: "KostraProtocol", targets: ["KostraProtocol"]),
@@ -81,7 +81,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .executableTarget(
-            name: "KostraServer",
+            name: "kostra-server",
             dependencies: [
                 "KostraService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

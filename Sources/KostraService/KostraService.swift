@@ -1,0 +1,30 @@
+public import KostraData
+public import Logging
+public import NIOCore
+
+/// Puts the pieces together: a server over a dataset with every method registered.
+public enum KostraService {
+    /// The router with every method of `service Kostra` over `dataset`.
+    public static func router(dataset: Dataset, health: HealthState) -> Router {
+        var router = Router()
+        DataMethods(dataset: dataset, health: health, serverVersion: KostraVersion.string).register(on: &router)
+        return router
+    }
+
+    /// A server answering every method from `dataset`.
+    public static func server(
+        dataset: Dataset,
+        configuration: ServerConfiguration,
+        logger: Logger,
+        onListening: @escaping @Sendable (SocketAddress) -> Void = { _ in }
+    ) -> KostraServer {
+        let health = HealthState()
+        return KostraServer(
+            configuration: configuration,
+            router: Self.router(dataset: dataset, health: health),
+            health: health,
+            logger: logger,
+            onListening: onListening
+        )
+    }
+}

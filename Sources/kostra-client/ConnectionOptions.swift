@@ -1,0 +1,65 @@
+import ArgumentParser
+import KostraClient
+import KostraProtocol
+
+/// Where the server is: `--host` and `--port` (before or after the command
+/// name), else `KOSTRA_HOST` and `KOSTRA_PORT`, else 127.0.0.1:7878.
+struct ConnectionOptions: ParsableArguments {
+    @Option(help: "The server's host (default: $KOSTRA_HOST or 127.0.0.1).")
+    var host: String?
+
+    @Option(help: "The server's port (default: $KOSTRA_PORT or 7878).")
+    var port: Int?
+
+    @Option(help: "Seconds to wait for an answer (default 10).")
+    var timeout: Double?
+
+    func validate() throws {
+        if let port, !(1...65535).contains(port) {
+            throw ValidationError("--port must be between 1 and 65535, not \(port)")
+        }
+        if let timeout, !(timeout > 0) {
+            throw ValidationError("--timeout must be a positive number of seconds, not \(timeout)")
+        }
+    }
+
+    /// The host to connect to.
+    func resolvedHost(environment: [String: String]) -> String {
+        self.host ?? environment["KOSTRA_HOST"].flatMap { $0.isEmpty ? nil : $0 } ?? "127.0.0.1"
+    }
+
+    /// The port to connect to; a malformed KOSTRA_PORT is a usage error.
+    func resolvedPort(environment: [String: String]) throws -> Int {
+        if let port { return port }
+        guard let text = environment["KOSTRA_PORT"], !text.isEmpty else { return 7878 }
+        guard let port = Int(text), (1...65535).contains(port) else {
+            throw ValidationError("KOSTRA_PORT must be a port number between 1 and 65535, not '\(text)'")
+        }
+        return port
+    }
+
+    /// Connects and runs `body`; an unreachable server is an RPCError UNAVAILABLE.
+    func withConnection<Result: Sendable>(
+        _ body: (KostraConnection) async throws -> Result
+    ) async throws -> Result {
+        let environment = ProcessEnvironment.current
+        let host = self.resolvedHost(environment: environment)
+        let port = try self.resolvedPort(environment: environment)
+        return try await KostraClient.withConnection(host: host, port: port, body)
+    }
+
+    /// The deadline sent with each request.
+    var deadline: Duration {
+        .milliseconds(Int64((self.timeout ?? 10) * 1000))
+    }
+
+    /// These options where given, else `parent`'s: `kostra-client --port 1 health`
+    /// and `kostra-client health --port 1` mean the same.
+    func merged(over parent: ConnectionOptions) -> ConnectionOptions {
+        var merged = self
+        merged.host = self.host ?? parent.host
+        merged.port = self.port ?? parent.port
+        merged.timeout = self.timeout ?? parent.timeout
+        return merged
+    }
+}

@@ -1,0 +1,94 @@
+import ArgumentParser
+import KostraData
+import KostraService
+import Logging
+import ServiceLifecycle
+
+/// `kostra-server`: serves the KOSTRA figures over the kostra protocol.
+@main
+struct KostraServerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kostra-server",
+        abstract: "Serve KOSTRA comparisons over the kostra protocol (see PROTOCOL.md).",
+        discussion: """
+            With no data option the server serves its built-in data: every figure of the
+            grunnskole chapter of Bærum's KOSTRA analysis 2025.
+
+            Examples:
+              kostra-server                       # 127.0.0.1:7878, built-in data
+              kostra-server --port 0              # any free port; the log line says which
+              kostra-server --host 0.0.0.0 --port 7878 --log-level debug
+
+            SIGINT or SIGTERM drains: no new connections, every request already read is
+            answered, then the server exits 0.
+            """,
+        version: KostraVersion.string
+    )
+
+    @Option(help: "The address to listen on.")
+    var host: String = "127.0.0.1"
+
+    @Option(help: "The TCP port to listen on (0 for any free port).")
+    var port: Int = 7878
+
+    @Option(help: "The largest frame payload accepted, in bytes.")
+    var maxFrameSize: Int = 4 * 1024 * 1024
+
+    @Option(help: "Requests one connection may have in flight.")
+    var maxInFlight: Int = 1024
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
+    var logLevel: String = "info"
+
+    func validate() throws {
+        guard (0...65535).contains(self.port) else {
+            throw ValidationError("--port must be between 0 and 65535, not \(self.port)")
+        }
+        guard self.maxFrameSize > 0 else {
+            throw ValidationError("--max-frame-size must be positive, not \(self.maxFrameSize)")
+        }
+        guard Logger.Level(rawValue: self.logLevel) != nil else {
+            let levels = Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")
+            throw ValidationError("--log-level must be one of \(levels), not '\(self.logLevel)'")
+        }
+        guard self.maxInFlight > 0 else {
+            throw ValidationError("--max-in-flight must be positive, not \(self.maxInFlight)")
+        }
+    }
+
+    func run() async throws {
+        let level = Logger.Level(rawValue: self.logLevel) ?? .info
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "kostra-server")
+
+        let dataset: Dataset
+        do {
+            dataset = try Dataset.builtIn()
+        } catch {
+            logger.critical("cannot load the built-in data", metadata: ["error": "\(error)"])
+            throw ExitCode(2)
+        }
+        let server = KostraService.server(
+            dataset: dataset,
+            configuration: ServerConfiguration(
+                host: self.host,
+                port: self.port,
+                maximumFrameSize: self.maxFrameSize,
+                maximumRequestsInFlightPerConnection: self.maxInFlight
+            ),
+            logger: logger
+        )
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: [.init(service: server)],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger
+            )
+        )
+        try await group.run()
+    }
+}

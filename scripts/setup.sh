@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs what kostra needs on a fresh Debian machine, and nothing that is
+# already there: protobuf-c (library and protoc-c), protoc, and Python's
+# protobuf runtime and pytest for the interop tests. Safe to run again.
+set -euo pipefail
+
+need=()
+for package in libprotobuf-c-dev protobuf-c-compiler protobuf-compiler; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || need+=("$package")
+done
+if [ ${#need[@]} -gt 0 ]; then
+  echo "setup: installing ${need[*]}" >&2
+  if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+python3 - <<'PY' 2>/dev/null || { echo "setup: installing Python packages protobuf and pytest" >&2; python3 -m pip install -q --disable-pip-version-check protobuf pytest; }
+import google.protobuf, pytest
+PY

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The project's test command: installs what a fresh machine lacks, checks the
+# generated code, runs the Swift tests, the Python interop tests against a
+# live server, and the Swift tests again under AddressSanitizer with leak
+# detection. KOSTRA_SKIP_ASAN=1 skips the last step on a developer machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/setup.sh
+
+echo "== generated code matches Protos/"
+scripts/check-generated.sh
+
+echo "== swift test"
+swift build --product kostra-server
+swift test
+
+echo "== python interop (live server)"
+KOSTRA_SERVER_BIN="$(swift build --show-bin-path)/kostra-server" python3 -m pytest -q Tests/python
+
+if [ "${KOSTRA_SKIP_ASAN:-0}" != "1" ]; then
+  echo "== swift test under AddressSanitizer (leaks included)"
+  # --disable-xctest: the suites are Swift Testing; XCTest's runner leaks a
+  # few bytes of its own that would drown the signal (see PROTOBUF-C.md).
+  ASAN_OPTIONS=detect_leaks=1 swift test --scratch-path .build-asan --sanitize=address --disable-xctest
+fi

@@ -8,6 +8,13 @@ import ServiceLifecycle
 /// its own so that answers go out in whatever order they are ready, and
 /// catches every error of its own so that one bad client never reaches the
 /// server or any other connection.
+///
+/// On graceful shutdown the connection drains: requests read from then on
+/// are answered UNAVAILABLE, and once the requests accepted before are
+/// answered the server half-closes its side, reads and discards until the
+/// client closes (or ``ServerConfiguration/drainLinger`` passes), then
+/// closes. Closing with unread input would make the kernel reset the
+/// connection and drop answers not yet delivered.
 struct ConnectionServer: Sendable {
     let router: Router
     let configuration: ServerConfiguration
@@ -16,13 +23,16 @@ struct ConnectionServer: Sendable {
     func serve(_ channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>) async {
         var logger = self.logger
         logger[metadataKey: "peer"] = "\(channel.channel.remoteAddress.map { "\($0)" } ?? "?")"
+        let inFlight = InFlightCounter()
         do {
             try await channel.executeThenClose { inbound, outbound in
-                try await withGracefulShutdownHandler {
-                    try await self.serveRequests(inbound: inbound, outbound: outbound, logger: logger)
-                } onGracefulShutdown: {
-                    // Stop reading: what was read is answered, then the connection closes.
-                    channel.channel.close(mode: .input, promise: nil)
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    group.addTask {
+                        await self.drainOnShutdown(channel: channel.channel, outbound: outbound, inFlight: inFlight)
+                    }
+                    try await self.serveRequests(inbound: inbound, outbound: outbound, inFlight: inFlight, logger: logger)
+                    // Every request read is answered: the drain has nothing left to wait for.
+                    group.cancelAll()
                 }
             }
         } catch {
@@ -30,13 +40,40 @@ struct ConnectionServer: Sendable {
         }
     }
 
+    /// Waits for graceful shutdown, then drains the connection. Cancelled
+    /// when the connection ends first.
+    private func drainOnShutdown(
+        channel: any Channel,
+        outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>,
+        inFlight: InFlightCounter
+    ) async {
+        do {
+            try await gracefulShutdown()
+            var remaining = inFlight.beginDrain()
+            while remaining > 0 {
+                try await Task.sleep(for: .milliseconds(5))
+                remaining = inFlight.count
+            }
+            outbound.finish()  // half-closes: the client reads the answers, then end of stream
+            try await Task.sleep(for: self.configuration.drainLinger)
+            channel.close(promise: nil)
+        } catch {
+            // Cancelled: the connection ended on its own.
+        }
+    }
+
     private func serveRequests(
         inbound: NIOAsyncChannelInboundStream<ByteBuffer>,
         outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>,
+        inFlight: InFlightCounter,
         logger: Logger
     ) async throws {
-        let inFlight = InFlightCounter()
         let limit = self.configuration.maximumRequestsInFlightPerConnection
+        // A failed write means the peer is gone or the drain has half-closed
+        // the connection; reading goes on until the stream ends either way.
+        func send(_ frame: ByteBuffer) async {
+            try? await outbound.write(frame)
+        }
         try await withThrowingDiscardingTaskGroup { group in
             do {
                 for try await frame in inbound {
@@ -46,23 +83,31 @@ struct ConnectionServer: Sendable {
                         envelope = try frame.decodeMessage(as: KostraV1.RequestEnvelope.self)
                     } catch {
                         // The framing is intact, so the connection can go on.
-                        try await outbound.write(
-                            Self.errorFrame(
-                                id: 0,
-                                RPCError(.invalidArgument, "frame is not a kostra.v1.RequestEnvelope: \(error)")
-                            )
+                        await send(
+                            Self.errorFrame(id: 0, RPCError(.invalidArgument, "frame is not a kostra.v1.RequestEnvelope: \(error)"))
                         )
                         continue
                     }
                     if let error = Self.validate(envelope) {
-                        try await outbound.write(Self.errorFrame(id: envelope.id, error))
+                        await send(Self.errorFrame(id: envelope.id, error))
                         continue
                     }
-                    guard inFlight.enter(limit: limit) else {
-                        try await outbound.write(
+                    switch inFlight.enter(limit: limit) {
+                    case .accepted:
+                        break
+                    case .overLimit:
+                        await send(
                             Self.errorFrame(
                                 id: envelope.id,
                                 RPCError(.resourceExhausted, "more than \(limit) requests in flight on this connection")
+                            )
+                        )
+                        continue
+                    case .draining:
+                        await send(
+                            Self.errorFrame(
+                                id: envelope.id,
+                                RPCError(.unavailable, "server is shutting down; send the request to another replica")
                             )
                         )
                         continue
@@ -79,18 +124,18 @@ struct ConnectionServer: Sendable {
                         logger: requestLogger
                     )
                     group.addTask {
-                        defer { inFlight.leave() }
                         let response = await self.router.respond(to: envelope, context: context)
                         var buffer = ByteBuffer()
                         buffer.writeFrame(response)
-                        try await outbound.write(buffer)
+                        await send(buffer)
+                        inFlight.leave()
                     }
                 }
             } catch let error as FramingError {
                 // Framing is lost: say why on request id 0, then close once the
                 // requests already read are answered.
                 logger.debug("closing connection on a framing error", metadata: ["error": "\(error)"])
-                try await outbound.write(Self.errorFrame(id: 0, RPCError(error.statusCode, error.description)))
+                await send(Self.errorFrame(id: 0, RPCError(error.statusCode, error.description)))
             }
         }
     }

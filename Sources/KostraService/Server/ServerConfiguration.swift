@@ -13,20 +13,25 @@ public struct ServerConfiguration: Sendable {
     public var maximumRequestsInFlightPerConnection: Int
     /// The deadline of a request that names none, in milliseconds.
     public var defaultTimeoutMilliseconds: UInt32
+    /// How long a draining connection, its answers sent and its output
+    /// half-closed, waits for the client to close before closing itself.
+    public var drainLinger: Duration
 
     /// The defaults: 127.0.0.1:7878, 4 MiB frames, 1 024 requests in flight per
-    /// connection, 30 s default deadline.
+    /// connection, 30 s default deadline, 2 s linger when draining.
     public init(
         host: String = "127.0.0.1",
         port: Int = 7878,
         maximumFrameSize: Int = FrameDecoder.defaultMaximumPayloadSize,
         maximumRequestsInFlightPerConnection: Int = 1024,
-        defaultTimeoutMilliseconds: UInt32 = 30_000
+        defaultTimeoutMilliseconds: UInt32 = 30_000,
+        drainLinger: Duration = .seconds(2)
     ) {
         self.host = host
         self.port = port
         self.maximumFrameSize = maximumFrameSize
         self.maximumRequestsInFlightPerConnection = maximumRequestsInFlightPerConnection
         self.defaultTimeoutMilliseconds = defaultTimeoutMilliseconds
+        self.drainLinger = drainLinger
     }
 }

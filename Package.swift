@@ -119,6 +119,15 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "KostraClientCLITests",
+            dependencies: [
+                "kostra-client",
+                "KostraCodec",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "KostraServiceTests",
             dependencies: [
                 "KostraService",

@@ -5,5 +5,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-swift build -c release --product kostra-server --product kostra-client
+swift build -c release
 exec "$(swift build -c release --show-bin-path)/kostra-server" "$@"

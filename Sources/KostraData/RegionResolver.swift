@@ -78,13 +78,13 @@ struct RegionResolver: Sendable {
     }
 
     /// Every spelling of a name that `fold` can produce from a common way of typing it:
-    /// "Tromsø" gives "tromso" and "tromsoe", "Bærum" gives "baerum".
+    /// "Tromsø" gives "tromso" and "tromsoe", "Bærum" gives "baerum" and "barum".
     static func variants(of name: String) -> [String] {
         var results = [""]
         for character in normalizeSpace(name.lowercased()) {
             let options: [String]
             switch character {
-            case "æ", "ä": options = ["ae"]
+            case "æ", "ä": options = ["ae", "a"]
             case "ø", "ö": options = ["o", "oe"]
             case "å": options = ["a", "aa"]
             case "é", "è", "ê": options = ["e"]

@@ -19,7 +19,7 @@ extension KostraV1 {
         case invalidArgument
         /// The deadline the request carried passed before the answer was ready.
         case deadlineExceeded
-        /// A region, indicator, year or method that the server does not have.
+        /// A region, indicator or year that the server does not have.
         case notFound
         /// `ALREADY_EXISTS` = 6.
         case alreadyExists

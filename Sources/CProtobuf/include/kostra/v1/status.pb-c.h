@@ -47,7 +47,7 @@ typedef enum _Kostra__V1__Code {
    */
   KOSTRA__V1__CODE__DEADLINE_EXCEEDED = 4,
   /*
-   * A region, indicator, year or method that the server does not have.
+   * A region, indicator or year that the server does not have.
    */
   KOSTRA__V1__CODE__NOT_FOUND = 5,
   KOSTRA__V1__CODE__ALREADY_EXISTS = 6,

@@ -19,3 +19,11 @@ struct OutputOptions: ParsableArguments {
 }
 
 extension NumberStyle.Language: ExpressibleByArgument {}
+
+extension OutputOptions {
+    /// Prints a rendered answer on stdout: CSV as it is (its rows already end
+    /// in CRLF), everything else followed by a newline.
+    func write(_ text: String) {
+        print(text, terminator: self.format == .csv ? "" : "\n")
+    }
+}

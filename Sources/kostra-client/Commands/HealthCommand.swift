@@ -25,7 +25,7 @@ struct HealthCommand: AsyncParsableCommand {
             let response = try await self.connection.withConnection { connection in
                 try await connection.call(KostraMethods.check, .init(), timeout: self.connection.deadline)
             }
-            print(Self.render(response, output: self.output))
+            self.output.write(Self.render(response, output: self.output))
             if response.status != .serving {
                 throw RPCError(.unavailable, "server answers \(response.status.label)")
             }

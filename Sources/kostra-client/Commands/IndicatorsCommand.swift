@@ -31,7 +31,7 @@ struct IndicatorsCommand: AsyncParsableCommand {
                     timeout: self.connection.deadline
                 )
             }
-            print(Self.render(response.indicators, output: self.output))
+            self.output.write(Self.render(response.indicators, output: self.output))
         }
     }
 

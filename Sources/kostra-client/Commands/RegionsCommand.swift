@@ -46,7 +46,7 @@ struct RegionsCommand: AsyncParsableCommand {
                     timeout: self.connection.deadline
                 )
             }
-            print(Self.render(response.regions, output: self.output))
+            self.output.write(Self.render(response.regions, output: self.output))
         }
     }
 

@@ -55,7 +55,7 @@ struct SeriesCommand: AsyncParsableCommand {
                     timeout: self.connection.deadline
                 )
             }
-            print(Self.render(response, output: self.output))
+            self.output.write(Self.render(response, output: self.output))
         }
     }
 
@@ -87,7 +87,7 @@ struct SeriesCommand: AsyncParsableCommand {
                 for observation in series.observations {
                     csv.append([
                         series.indicatorId, series.regionCode, names[series.regionCode]?.name ?? "",
-                        String(observation.year), observation.value.map { "\($0)" } ?? "", indicator.unit.key,
+                        String(observation.year), observation.value?.machineText ?? "", indicator.unit.key,
                         observation.value == nil ? observation.missing.key : "", observation.status.key,
                         observation.source,
                     ])

@@ -36,7 +36,7 @@ enum JSONValue: Sendable, Equatable {
         case .string(let text):
             return Self.quote(text)
         case .number(let value):
-            return Self.number(text: value)
+            return value.isFinite ? value.machineText : "null"
         case .bool(let value):
             return value ? "true" : "false"
         case .null:
@@ -49,14 +49,6 @@ enum JSONValue: Sendable, Equatable {
         case .object, .array: false
         default: true
         }
-    }
-
-    private static func number(text value: Double) -> String {
-        guard value.isFinite else { return "null" }
-        if value == value.rounded(), abs(value) < 1e15 {
-            return String(Int64(value))
-        }
-        return "\(value)"
     }
 
     private static func quote(_ text: String) -> String {
@@ -75,5 +67,16 @@ enum JSONValue: Sendable, Equatable {
             }
         }
         return out + "\""
+    }
+}
+
+extension Double {
+    /// The value for a program to read: "382" for a whole number, "4.9"
+    /// otherwise; the shortest text that reads back as the same Double.
+    var machineText: String {
+        if self == self.rounded(), abs(self) < 1e15 {
+            return String(Int64(self))
+        }
+        return "\(self)"
     }
 }

@@ -15,7 +15,8 @@ struct GracefulShutdownTests {
         let logger = Logger(label: "kostra-test", factory: { _ in SwiftLogNoOpLogHandler() })
         let health = HealthState()
         var router = KostraService.router(dataset: try Dataset.builtIn(), health: health)
-        router.register(path: SleepHandler.path, handler: SleepHandler())
+        let (started, startedContinuation) = AsyncStream.makeStream(of: UInt64.self)
+        router.register(path: SleepHandler.path, handler: SleepHandler(started: startedContinuation))
         let (addresses, continuation) = AsyncStream.makeStream(of: SocketAddress.self)
         let server = KostraServer(
             configuration: ServerConfiguration(port: 0),
@@ -37,9 +38,10 @@ struct GracefulShutdownTests {
                 try await outbound.write(
                     requestFrame(id: 42, method: SleepHandler.path, payload: SleepHandler.payload(milliseconds: 400))
                 )
-                // Let the server read the frame, then ask it to stop while the
-                // request sleeps.
-                try await Task.sleep(for: .milliseconds(100))
+                // Once the server has read the request and its handler runs,
+                // ask the server to stop while the request sleeps.
+                var startedIterator = started.makeAsyncIterator()
+                #expect(await startedIterator.next() == 42)
                 await group.triggerGracefulShutdown()
 
                 let answer = try #require(try await inbound.nextResponse())

@@ -16,8 +16,8 @@ struct ProtocolBehaviourTests {
         try await withTestServer(extraMethods: Self.withSleep) { port in
             try await RawConnection.with(port: port) { inbound, outbound in
                 var inbound = inbound
-                // Both frames in one write: request 1 sleeps 300 ms, request 2 not at all.
-                var frames = requestFrame(id: 1, method: SleepHandler.path, payload: SleepHandler.payload(milliseconds: 300))
+                // Both frames in one write: request 1 sleeps a second, request 2 not at all.
+                var frames = requestFrame(id: 1, method: SleepHandler.path, payload: SleepHandler.payload(milliseconds: 1000))
                 var second = requestFrame(id: 2, method: SleepHandler.path, payload: SleepHandler.payload(milliseconds: 0))
                 frames.writeBuffer(&second)
                 try await outbound.write(frames)
@@ -27,7 +27,7 @@ struct ProtocolBehaviourTests {
                 #expect(first.id == 2)
                 #expect(next.id == 1)
                 #expect(first.status?.code == .ok)
-                #expect(next.payload == SleepHandler.payload(milliseconds: 300))
+                #expect(next.payload == SleepHandler.payload(milliseconds: 1000))
             }
         }
     }
@@ -207,7 +207,7 @@ struct ProtocolBehaviourTests {
                 var inbound = inbound
                 var frames = ByteBuffer()
                 for id in 1...3 as ClosedRange<UInt64> {
-                    var frame = requestFrame(id: id, method: SleepHandler.path, payload: SleepHandler.payload(milliseconds: 200))
+                    var frame = requestFrame(id: id, method: SleepHandler.path, payload: SleepHandler.payload(milliseconds: 1000))
                     frames.writeBuffer(&frame)
                 }
                 try await outbound.write(frames)

@@ -53,11 +53,16 @@ func requestFrame(
 
 /// A handler that waits the number of milliseconds given (little-endian
 /// UInt16 in the first two payload bytes), then echoes the payload: it lets
-/// tests control the order in which answers become ready.
+/// tests control the order in which answers become ready. `started`, when
+/// given, hears of each request as the handler begins it, so a test knows
+/// the server has read it.
 struct SleepHandler: RPCHandler {
     static let path = "/kostra.test.Test/Sleep"
 
+    var started: AsyncStream<UInt64>.Continuation? = nil
+
     func handle(payload: [UInt8], context: RequestContext) async throws(RPCError) -> [UInt8] {
+        self.started?.yield(context.id)
         let milliseconds = payload.count >= 2 ? Int(payload[0]) | Int(payload[1]) << 8 : 0
         do {
             try await Task.sleep(for: .milliseconds(milliseconds))

@@ -7,6 +7,7 @@
 //   KostraCodec     Swift values for every message; the only Swift code that sees C
 //   KostraProtocol  frames, envelopes, method names and status errors (NIO, no data)
 //   KostraData      the data: regions, indicators, observations, the built-in chapter
+//   KostraAnalysis  the methods of the analysis over plain values (no NIO, no wire)
 //   KostraService   the handlers and the SwiftNIO server
 //   KostraClient    a multiplexing client connection, shared by the CLI, tests and benchmarks
 //   kostra-server   the server's command line
@@ -28,6 +29,7 @@ let package = Package(
         .library(name: "KostraProtocol", targets: ["KostraProtocol"]),
         .library(name: "KostraClient", targets: ["KostraClient"]),
         .library(name: "KostraData", targets: ["KostraData"]),
+        .library(name: "KostraAnalysis", targets: ["KostraAnalysis"]),
         .library(name: "KostraService", targets: ["KostraService"]),
     ],
     dependencies: [
@@ -60,10 +62,16 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "KostraAnalysis",
+            dependencies: ["KostraData"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "KostraService",
             dependencies: [
                 "KostraProtocol",
                 "KostraData",
+                "KostraAnalysis",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -116,6 +124,11 @@ let package = Package(
         .testTarget(
             name: "KostraDataTests",
             dependencies: ["KostraData"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KostraAnalysisTests",
+            dependencies: ["KostraAnalysis", "KostraData"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

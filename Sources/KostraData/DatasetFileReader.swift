@@ -74,7 +74,7 @@ enum DatasetFileReader {
         let object = try node.object()
         try object.finish(allowing: [
             "id", "name_nb", "name_en", "unit", "kostra_function", "direction", "aggregation",
-            "ssb_content_code", "ssb_table", "service", "decimals", "description",
+            "weight_indicator", "ssb_content_code", "ssb_table", "service", "decimals", "description",
         ])
         return Indicator(
             id: try object.required("id").nonEmptyString(),
@@ -84,6 +84,7 @@ enum DatasetFileReader {
             kostraFunction: try object.optional("kostra_function")?.nonEmptyString(),
             direction: try object.required("direction").enumeration(Direction.self),
             aggregation: try object.required("aggregation").enumeration(Aggregation.self),
+            weightIndicatorId: try object.optional("weight_indicator")?.nonEmptyString(),
             ssbContentCode: try object.optional("ssb_content_code")?.nonEmptyString(),
             ssbTable: try object.optional("ssb_table")?.nonEmptyString(),
             service: try object.required("service").nonEmptyString(),

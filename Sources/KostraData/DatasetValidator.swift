@@ -227,6 +227,16 @@ enum DatasetValidator {
             paths[indicator.id] = item.path
             byId[indicator.id] = indicator
         }
+        // A weight indicator must be another indicator the data defines.
+        for item in items {
+            guard let weightId = item.value.weightIndicatorId else { continue }
+            guard byId[weightId] != nil else {
+                throw DatasetError(code: .unknownIndicator, path: "\(item.path).weight_indicator", message: "unknown indicator \"\(weightId)\"")
+            }
+            guard weightId != item.value.id else {
+                throw DatasetError(code: .invalidValue, path: "\(item.path).weight_indicator", message: "an indicator cannot be its own weight")
+            }
+        }
         return byId
     }
 

@@ -16,6 +16,11 @@ public struct Indicator: Sendable, Hashable, Identifiable {
     public var direction: Direction
     /// How a group average is formed.
     public var aggregation: Aggregation
+    /// For a weighted average, the id of the indicator that holds each member's denominator
+    /// (pupils, inhabitants 6-15, ...): the weighted mean is Σ value × weight / Σ weight, which
+    /// equals Σ numerators / Σ denominators. `nil` where the data has no such indicator; a
+    /// weighted average then cannot be formed from the members.
+    public var weightIndicatorId: String?
     /// SSB's content code (ContentsCode), where known for certain.
     public var ssbContentCode: String?
     /// The SSB StatBank table, where known for certain ("12255").
@@ -36,6 +41,7 @@ public struct Indicator: Sendable, Hashable, Identifiable {
         kostraFunction: String? = nil,
         direction: Direction,
         aggregation: Aggregation,
+        weightIndicatorId: String? = nil,
         ssbContentCode: String? = nil,
         ssbTable: String? = nil,
         service: String,
@@ -49,6 +55,7 @@ public struct Indicator: Sendable, Hashable, Identifiable {
         self.kostraFunction = kostraFunction
         self.direction = direction
         self.aggregation = aggregation
+        self.weightIndicatorId = weightIndicatorId
         self.ssbContentCode = ssbContentCode
         self.ssbTable = ssbTable
         self.service = service

@@ -1,0 +1,25 @@
+import KostraData
+
+extension Provenance {
+    /// Provenance of one figure of a report's fact (a difference, a change, a rank), served
+    /// as published: the fact's figure is the one input, its quoted sentence the source.
+    static func published(fact: Fact, role: String, method: AnalysisMethod) -> Provenance {
+        var provenance = Provenance(
+            method: method,
+            formula: "as published",
+            inputs: [
+                AnalysisInput(
+                    indicatorId: fact.indicatorId ?? "fact:\(fact.id)",
+                    regionCode: fact.subject,
+                    year: fact.year ?? 0,
+                    value: fact.figures[role],
+                    status: fact.status,
+                    source: fact.source
+                )
+            ]
+        )
+        provenance.isPublished = true
+        provenance.source = fact.source
+        return provenance
+    }
+}

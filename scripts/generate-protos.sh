@@ -12,7 +12,8 @@ command -v protoc-c >/dev/null || { echo "protoc-c not found: apt-get install pr
 command -v protoc >/dev/null || { echo "protoc not found: apt-get install protobuf-compiler" >&2; exit 1; }
 
 protos=(kostra/v1/status.proto kostra/v1/envelope.proto kostra/v1/region.proto \
-        kostra/v1/indicator.proto kostra/v1/series.proto kostra/v1/kostra.proto)
+        kostra/v1/indicator.proto kostra/v1/series.proto kostra/v1/analysis.proto \
+        kostra/v1/kostra.proto)
 
 c_out=Sources/CProtobuf
 tmp=$(mktemp -d)

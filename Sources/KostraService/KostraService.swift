@@ -1,3 +1,4 @@
+import KostraAnalysis
 public import KostraData
 public import Logging
 public import NIOCore
@@ -8,6 +9,7 @@ public enum KostraService {
     public static func router(dataset: Dataset, health: HealthState) -> Router {
         var router = Router()
         DataMethods(dataset: dataset, health: health, serverVersion: KostraVersion.string).register(on: &router)
+        AnalysisMethods(analysis: Analysis(dataset: dataset)).register(on: &router)
         return router
     }
 

@@ -16,6 +16,12 @@ struct KostraClientCommand: AsyncParsableCommand {
               kostra-client indicators
               kostra-client regions --format json
               kostra-client series --indicator grunnskole.gruppestorrelse_2 --region Bærum --region Asker --region ASSS
+              kostra-client profile --region Bærum --year 2024
+              kostra-client compare --region Bærum --with Asker --with ASSS --indicator grunnskole.gruppestorrelse_2
+              kostra-client production --region Bærum --year 2024
+              kostra-client efficiency --region Bærum --year 2024
+              kostra-client resource-use --region Bærum --year 2024
+              kostra-client norm --region Bærum --year 2024
 
             Exit codes:
               0   success
@@ -31,6 +37,12 @@ struct KostraClientCommand: AsyncParsableCommand {
             IndicatorsCommand.self,
             RegionsCommand.self,
             SeriesCommand.self,
+            ProfileCommand.self,
+            CompareCommand.self,
+            ProductionCommand.self,
+            EfficiencyCommand.self,
+            ResourceUseCommand.self,
+            NormCommand.self,
         ]
     )
 

@@ -14,7 +14,8 @@ struct NumberStyleTests {
         #expect(self.nb.percent(4.9, decimals: 1) == "4,9 %")  // spesialundervisning 1.-4., 2021
         #expect(self.nb.percent(-0.7, decimals: 1) == "\u{2212}0,7 %")  // production change, ASSS
         #expect(self.nb.format(1_234_567.891, decimals: 2) == "1 234 567,89")
-        #expect(self.nb.format(2024, decimals: 0) == "2024")  // four digits are not grouped
+        #expect(self.nb.format(5809, decimals: 0) == "5 809")  // «5 809 barn» in SFO, 2024
+        #expect(self.nb.format(-1959, decimals: 0) == "\u{2212}1 959")  // «om lag 1 959 kroner mindre»
     }
 
     @Test("English: comma between thousands, decimal point")

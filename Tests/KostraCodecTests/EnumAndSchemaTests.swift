@@ -60,11 +60,12 @@ struct SchemaTests {
     @Test("the file names, in dependency order")
     func fileNames() {
         let names = KostraSchema.fileNames
-        #expect(names.count == 6)
+        #expect(names.count == 7)
         #expect(names.first == "kostra/v1/status.proto")
         #expect(Set(names) == [
             "kostra/v1/status.proto", "kostra/v1/envelope.proto", "kostra/v1/region.proto",
-            "kostra/v1/indicator.proto", "kostra/v1/series.proto", "kostra/v1/kostra.proto",
+            "kostra/v1/indicator.proto", "kostra/v1/series.proto", "kostra/v1/analysis.proto",
+            "kostra/v1/kostra.proto",
         ])
         #expect(KostraSchema.fileDescriptorSet.count > 0)
     }

@@ -157,11 +157,11 @@ struct DataMethodsTests {
         #expect(throws: RPCError.self) { try self.methods.check(KostraV1.HealthCheckRequest(service: "nope")) }
     }
 
-    @Test("the schema method returns the embedded FileDescriptorSet of all six files")
+    @Test("the schema method returns the embedded FileDescriptorSet of all seven files")
     func schema() {
         let response = self.methods.schema()
         #expect(response.fileDescriptorSet == KostraSchema.fileDescriptorSet)
         #expect(response.files.last == "kostra/v1/kostra.proto")
-        #expect(response.files.count == 6)
+        #expect(response.files.count == 7)
     }
 }

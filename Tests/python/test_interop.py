@@ -408,7 +408,11 @@ def test_get_schema_is_enough_for_a_client(server, schema):
     assert "kostra/v1/kostra.proto" in files
     kostra_proto = files["kostra/v1/kostra.proto"]
     (service,) = [s for s in kostra_proto.service if s.name == "Kostra"]
-    assert [m.name for m in service.method] == ["Check", "GetSchema", "ListIndicators", "ListRegions", "GetSeries"]
+    assert [m.name for m in service.method] == [
+        "Check", "GetSchema", "ListIndicators", "ListRegions", "GetSeries",
+        "GetProfile", "Compare", "GetGroupAverage", "GetProductionIndex", "GetProductionChange",
+        "GetEfficiency", "GetResourceUse", "GetTeacherNorm", "GetStatements",
+    ]
     io = {m.name: (m.input_type, m.output_type) for m in service.method}
     assert io["GetSeries"] == (".kostra.v1.GetSeriesRequest", ".kostra.v1.GetSeriesResponse")
     # Dependencies come before the files that import them.

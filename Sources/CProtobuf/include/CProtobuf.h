@@ -7,6 +7,7 @@
 #include "kostra/v1/region.pb-c.h"
 #include "kostra/v1/indicator.pb-c.h"
 #include "kostra/v1/series.pb-c.h"
+#include "kostra/v1/analysis.pb-c.h"
 #include "kostra/v1/kostra.pb-c.h"
 #include "kostra_schema.h"
 #endif

@@ -140,3 +140,8 @@ extension KostraV1.FigureStatus {
         }
     }
 }
+
+extension Region {
+    /// The region as the schema's message.
+    var wire: KostraV1.Region { KostraV1.Region(self) }
+}

@@ -14,8 +14,9 @@ struct NumberStyle: Sendable {
     private var minus: String { self.language == .nb ? "\u{2212}" : "-" }
 
     /// `value` rounded half away from zero to `decimals` places, grouped in
-    /// thousands. Grouping starts at five digits in Norwegian, as the report
-    /// writes "2021" but "109 384" (and "1 959" only in running text).
+    /// thousands from four digits, as the report writes "1 959 kroner",
+    /// "5 809 barn" and "109 384". (Years are not numbers to format: tables
+    /// print them as they are.)
     func format(_ value: Double, decimals: Int) -> String {
         let decimals = max(0, min(decimals, 6))
         var scale = 1.0
@@ -26,7 +27,7 @@ struct NumberStyle: Sendable {
         let fraction = UInt64(rounded - Double(integerPart) * scale)
 
         var digits = String(integerPart)
-        if digits.count > 4 {
+        if digits.count > 3 {
             var grouped: [String] = []
             while digits.count > 3 {
                 grouped.insert(String(digits.suffix(3)), at: 0)

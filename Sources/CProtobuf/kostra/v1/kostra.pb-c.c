@@ -733,18 +733,36 @@ const ProtobufCMessageDescriptor kostra__v1__get_schema_response__descriptor =
   (ProtobufCMessageInit) kostra__v1__get_schema_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCMethodDescriptor kostra__v1__kostra__method_descriptors[5] =
+static const ProtobufCMethodDescriptor kostra__v1__kostra__method_descriptors[14] =
 {
   { "Check", &kostra__v1__health_check_request__descriptor, &kostra__v1__health_check_response__descriptor },
   { "GetSchema", &kostra__v1__get_schema_request__descriptor, &kostra__v1__get_schema_response__descriptor },
   { "ListIndicators", &kostra__v1__list_indicators_request__descriptor, &kostra__v1__list_indicators_response__descriptor },
   { "ListRegions", &kostra__v1__list_regions_request__descriptor, &kostra__v1__list_regions_response__descriptor },
   { "GetSeries", &kostra__v1__get_series_request__descriptor, &kostra__v1__get_series_response__descriptor },
+  { "GetProfile", &kostra__v1__get_profile_request__descriptor, &kostra__v1__get_profile_response__descriptor },
+  { "Compare", &kostra__v1__compare_request__descriptor, &kostra__v1__compare_response__descriptor },
+  { "GetGroupAverage", &kostra__v1__get_group_average_request__descriptor, &kostra__v1__get_group_average_response__descriptor },
+  { "GetProductionIndex", &kostra__v1__region_year_request__descriptor, &kostra__v1__production_index_response__descriptor },
+  { "GetProductionChange", &kostra__v1__region_year_request__descriptor, &kostra__v1__production_change_response__descriptor },
+  { "GetEfficiency", &kostra__v1__region_year_request__descriptor, &kostra__v1__efficiency_response__descriptor },
+  { "GetResourceUse", &kostra__v1__region_year_request__descriptor, &kostra__v1__resource_use_response__descriptor },
+  { "GetTeacherNorm", &kostra__v1__region_year_request__descriptor, &kostra__v1__teacher_norm_response__descriptor },
+  { "GetStatements", &kostra__v1__region_year_request__descriptor, &kostra__v1__statements_response__descriptor },
 };
 const unsigned kostra__v1__kostra__method_indices_by_name[] = {
   0,        /* Check */
+  6,        /* Compare */
+  10,        /* GetEfficiency */
+  7,        /* GetGroupAverage */
+  9,        /* GetProductionChange */
+  8,        /* GetProductionIndex */
+  5,        /* GetProfile */
+  11,        /* GetResourceUse */
   1,        /* GetSchema */
   4,        /* GetSeries */
+  13,        /* GetStatements */
+  12,        /* GetTeacherNorm */
   2,        /* ListIndicators */
   3         /* ListRegions */
 };
@@ -755,7 +773,7 @@ const ProtobufCServiceDescriptor kostra__v1__kostra__descriptor =
   "Kostra",
   "Kostra__V1__Kostra",
   "kostra.v1",
-  5,
+  14,
   kostra__v1__kostra__method_descriptors,
   kostra__v1__kostra__method_indices_by_name
 };
@@ -798,6 +816,78 @@ void kostra__v1__kostra__get_series(ProtobufCService *service,
 {
   assert(service->descriptor == &kostra__v1__kostra__descriptor);
   service->invoke(service, 4, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void kostra__v1__kostra__get_profile(ProtobufCService *service,
+                                     const Kostra__V1__GetProfileRequest *input,
+                                     Kostra__V1__GetProfileResponse_Closure closure,
+                                     void *closure_data)
+{
+  assert(service->descriptor == &kostra__v1__kostra__descriptor);
+  service->invoke(service, 5, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void kostra__v1__kostra__compare(ProtobufCService *service,
+                                 const Kostra__V1__CompareRequest *input,
+                                 Kostra__V1__CompareResponse_Closure closure,
+                                 void *closure_data)
+{
+  assert(service->descriptor == &kostra__v1__kostra__descriptor);
+  service->invoke(service, 6, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void kostra__v1__kostra__get_group_average(ProtobufCService *service,
+                                           const Kostra__V1__GetGroupAverageRequest *input,
+                                           Kostra__V1__GetGroupAverageResponse_Closure closure,
+                                           void *closure_data)
+{
+  assert(service->descriptor == &kostra__v1__kostra__descriptor);
+  service->invoke(service, 7, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void kostra__v1__kostra__get_production_index(ProtobufCService *service,
+                                              const Kostra__V1__RegionYearRequest *input,
+                                              Kostra__V1__ProductionIndexResponse_Closure closure,
+                                              void *closure_data)
+{
+  assert(service->descriptor == &kostra__v1__kostra__descriptor);
+  service->invoke(service, 8, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void kostra__v1__kostra__get_production_change(ProtobufCService *service,
+                                               const Kostra__V1__RegionYearRequest *input,
+                                               Kostra__V1__ProductionChangeResponse_Closure closure,
+                                               void *closure_data)
+{
+  assert(service->descriptor == &kostra__v1__kostra__descriptor);
+  service->invoke(service, 9, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void kostra__v1__kostra__get_efficiency(ProtobufCService *service,
+                                        const Kostra__V1__RegionYearRequest *input,
+                                        Kostra__V1__EfficiencyResponse_Closure closure,
+                                        void *closure_data)
+{
+  assert(service->descriptor == &kostra__v1__kostra__descriptor);
+  service->invoke(service, 10, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void kostra__v1__kostra__get_resource_use(ProtobufCService *service,
+                                          const Kostra__V1__RegionYearRequest *input,
+                                          Kostra__V1__ResourceUseResponse_Closure closure,
+                                          void *closure_data)
+{
+  assert(service->descriptor == &kostra__v1__kostra__descriptor);
+  service->invoke(service, 11, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void kostra__v1__kostra__get_teacher_norm(ProtobufCService *service,
+                                          const Kostra__V1__RegionYearRequest *input,
+                                          Kostra__V1__TeacherNormResponse_Closure closure,
+                                          void *closure_data)
+{
+  assert(service->descriptor == &kostra__v1__kostra__descriptor);
+  service->invoke(service, 12, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void kostra__v1__kostra__get_statements(ProtobufCService *service,
+                                        const Kostra__V1__RegionYearRequest *input,
+                                        Kostra__V1__StatementsResponse_Closure closure,
+                                        void *closure_data)
+{
+  assert(service->descriptor == &kostra__v1__kostra__descriptor);
+  service->invoke(service, 13, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kostra__v1__kostra__init (Kostra__V1__Kostra_Service *service,
                                Kostra__V1__Kostra_ServiceDestroy destroy)

@@ -1,0 +1,16 @@
+import ArgumentParser
+
+/// `--region R --year Y`, shared by the analysis commands.
+struct RegionYearOptions: ParsableArguments {
+    @Option(help: "The municipality: number, former number or name (\"Bærum\", \"3024\").")
+    var region: String
+
+    @Option(help: "The year.")
+    var year: Int
+
+    func validate() throws {
+        guard (1900...2200).contains(self.year) else {
+            throw ValidationError("--year must be a year such as 2024, not \(self.year)")
+        }
+    }
+}

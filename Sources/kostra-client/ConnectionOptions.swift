@@ -48,6 +48,13 @@ struct ConnectionOptions: ParsableArguments {
         return try await KostraClient.withConnection(host: host, port: port, body)
     }
 
+    /// Connects, calls `method` with the deadline, and closes.
+    func call<Request, Response>(_ method: Method<Request, Response>, _ request: Request) async throws -> Response {
+        try await self.withConnection { connection in
+            try await connection.call(method, request, timeout: self.deadline)
+        }
+    }
+
     /// The deadline sent with each request.
     var deadline: Duration {
         .milliseconds(Int64((self.timeout ?? 10) * 1000))

@@ -86,13 +86,9 @@ extension Analysis {
 
         if current.efficiency.value == nil, change.value == nil {
             let ids = [EfficiencyResult.efficiencyIndexId, EfficiencyResult.expenditureIndexId]
-            let available = FigureReader(dataset: self.dataset).regionNames(withValueFor: ids, year: year)
-            throw AnalysisError(
-                .notFound,
-                field: "region",
-                "the data has no relative efficiency for \(municipality.name) in \(year) and nothing to compute it from"
-                    + (available.isEmpty ? "" : "; it has figures for " + available.joined(separator: ", ")),
-                available: available
+            throw FigureReader(dataset: self.dataset).noFigures(
+                "no relative efficiency, nor anything to compute it from,", for: municipality, year: year,
+                indicatorIds: ids, othersHave: "it has figures for"
             )
         }
 

@@ -42,13 +42,9 @@ extension Analysis {
             }
             if change.components.allSatisfy({ !$0.isIncluded }) {
                 let publishedId = ProductionConventions.publishedChangeId(service: service)
-                let available = FigureReader(dataset: self.dataset).regionNames(withValueFor: [publishedId], year: year)
-                throw AnalysisError(
-                    .notFound,
-                    field: "region",
-                    "the data has neither the figures for a change in production nor a published change for \(municipality.name) in \(year)"
-                        + (available.isEmpty ? "" : "; it has a published change for " + available.joined(separator: ", ")),
-                    available: available
+                throw FigureReader(dataset: self.dataset).noFigures(
+                    "neither the figures for a change in production nor a published change", for: municipality,
+                    year: year, indicatorIds: [publishedId], othersHave: "it has a published change for"
                 )
             }
         }

@@ -80,13 +80,8 @@ extension Analysis {
         if total.value == nil, scored.isEmpty {
             var involved = ids + ids.map(ProductionConventions.publishedComponentId(for:))
             involved.append(ProductionConventions.publishedIndexId(service: service))
-            let available = FigureReader(dataset: self.dataset).regionNames(withValueFor: involved, year: year)
-            throw AnalysisError(
-                .notFound,
-                field: "region",
-                "the data has no production figures for \(municipality.name) in \(year)"
-                    + (available.isEmpty ? "" : "; it has some for " + available.joined(separator: ", ")),
-                available: available
+            throw FigureReader(dataset: self.dataset).noFigures(
+                "no production figures", for: municipality, year: year, indicatorIds: involved
             )
         }
 

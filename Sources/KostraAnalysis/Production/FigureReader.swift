@@ -91,4 +91,24 @@ struct FigureReader {
         }
         return codes
     }
+
+    /// NOT_FOUND on "region" for a municipality the data has no `what` for in
+    /// `year`, naming the municipalities that have a value of any of
+    /// `indicatorIds` (`othersHave` introduces them: "it has some for").
+    func noFigures(
+        _ what: String,
+        for municipality: Region,
+        year: Int,
+        indicatorIds: [String],
+        othersHave: String = "it has some for"
+    ) -> AnalysisError {
+        let available = self.regionNames(withValueFor: indicatorIds, year: year)
+        return AnalysisError(
+            .notFound,
+            field: "region",
+            "the data has \(what) for \(municipality.name) in \(year)"
+                + (available.isEmpty ? "" : "; \(othersHave) " + available.joined(separator: ", ")),
+            available: available
+        )
+    }
 }

@@ -106,13 +106,8 @@ extension Analysis {
 
         if index.value == nil, kroner.value == nil {
             let ids = [ResourceUseResult.indexId, ResourceUseResult.ratioId, ResourceUseResult.netExpenditureId]
-            let available = FigureReader(dataset: self.dataset).regionNames(withValueFor: ids, year: year)
-            throw AnalysisError(
-                .notFound,
-                field: "region",
-                "the data has no resource-use figures for \(municipality.name) in \(year)"
-                    + (available.isEmpty ? "" : "; it has some for " + available.joined(separator: ", ")),
-                available: available
+            throw FigureReader(dataset: self.dataset).noFigures(
+                "no resource-use figures", for: municipality, year: year, indicatorIds: ids
             )
         }
 

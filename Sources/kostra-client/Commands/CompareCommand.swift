@@ -42,19 +42,16 @@ struct CompareCommand: AsyncParsableCommand {
     func run() async throws {
         try await Failure.reporting {
             let year = Int32(clamping: self.year ?? 0)
-            let response = try await self.connection.withConnection { connection in
-                try await connection.call(
-                    KostraMethods.compare,
-                    KostraV1.CompareRequest(
-                        region: self.region,
-                        with: self.others,
-                        indicatorId: self.indicator ?? "",
-                        fromYear: year,
-                        toYear: year
-                    ),
-                    timeout: self.connection.deadline
+            let response = try await self.connection.call(
+                KostraMethods.compare,
+                KostraV1.CompareRequest(
+                    region: self.region,
+                    with: self.others,
+                    indicatorId: self.indicator ?? "",
+                    fromYear: year,
+                    toYear: year
                 )
-            }
+            )
             self.output.write(Self.render(response, output: self.output))
         }
     }

@@ -22,9 +22,7 @@ struct HealthCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Failure.reporting {
-            let response = try await self.connection.withConnection { connection in
-                try await connection.call(KostraMethods.check, .init(), timeout: self.connection.deadline)
-            }
+            let response = try await self.connection.call(KostraMethods.check, .init())
             self.output.write(Self.render(response, output: self.output))
             if response.status != .serving {
                 throw RPCError(.unavailable, "server answers \(response.status.label)")

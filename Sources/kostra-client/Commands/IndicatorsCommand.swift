@@ -24,13 +24,10 @@ struct IndicatorsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Failure.reporting {
-            let response = try await self.connection.withConnection { connection in
-                try await connection.call(
-                    KostraMethods.listIndicators,
-                    KostraV1.ListIndicatorsRequest(service: self.service ?? ""),
-                    timeout: self.connection.deadline
-                )
-            }
+            let response = try await self.connection.call(
+                KostraMethods.listIndicators,
+                KostraV1.ListIndicatorsRequest(service: self.service ?? "")
+            )
             self.output.write(Self.render(response.indicators, output: self.output))
         }
     }

@@ -21,13 +21,7 @@ struct NormCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Failure.reporting {
-            let response = try await self.connection.withConnection { connection in
-                try await connection.call(
-                    KostraMethods.getTeacherNorm,
-                    KostraV1.RegionYearRequest(region: self.target.region, year: Int32(clamping: self.target.year)),
-                    timeout: self.connection.deadline
-                )
-            }
+            let response = try await self.connection.call(KostraMethods.getTeacherNorm, self.target.request)
             self.output.write(Self.render(response, output: self.output))
         }
     }

@@ -26,17 +26,14 @@ struct ProfileCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Failure.reporting {
-            let response = try await self.connection.withConnection { connection in
-                try await connection.call(
-                    KostraMethods.getProfile,
-                    KostraV1.GetProfileRequest(
-                        region: self.target.region,
-                        year: Int32(clamping: self.target.year),
-                        reference: self.reference ?? ""
-                    ),
-                    timeout: self.connection.deadline
+            let response = try await self.connection.call(
+                KostraMethods.getProfile,
+                KostraV1.GetProfileRequest(
+                    region: self.target.region,
+                    year: Int32(clamping: self.target.year),
+                    reference: self.reference ?? ""
                 )
-            }
+            )
             self.output.write(Self.render(response, output: self.output))
         }
     }

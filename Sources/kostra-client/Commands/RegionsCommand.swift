@@ -39,13 +39,10 @@ struct RegionsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Failure.reporting {
-            let response = try await self.connection.withConnection { connection in
-                try await connection.call(
-                    KostraMethods.listRegions,
-                    KostraV1.ListRegionsRequest(kind: self.kind?.wire ?? .unspecified),
-                    timeout: self.connection.deadline
-                )
-            }
+            let response = try await self.connection.call(
+                KostraMethods.listRegions,
+                KostraV1.ListRegionsRequest(kind: self.kind?.wire ?? .unspecified)
+            )
             self.output.write(Self.render(response.regions, output: self.output))
         }
     }

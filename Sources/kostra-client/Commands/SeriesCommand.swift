@@ -43,18 +43,15 @@ struct SeriesCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Failure.reporting {
-            let response = try await self.connection.withConnection { connection in
-                try await connection.call(
-                    KostraMethods.getSeries,
-                    KostraV1.GetSeriesRequest(
-                        indicatorId: self.indicator,
-                        regions: self.region,
-                        fromYear: Int32(clamping: self.from ?? 0),
-                        toYear: Int32(clamping: self.to ?? 0)
-                    ),
-                    timeout: self.connection.deadline
+            let response = try await self.connection.call(
+                KostraMethods.getSeries,
+                KostraV1.GetSeriesRequest(
+                    indicatorId: self.indicator,
+                    regions: self.region,
+                    fromYear: Int32(clamping: self.from ?? 0),
+                    toYear: Int32(clamping: self.to ?? 0)
                 )
-            }
+            )
             self.output.write(Self.render(response, output: self.output))
         }
     }

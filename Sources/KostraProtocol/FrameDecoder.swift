@@ -22,9 +22,16 @@ public struct FrameDecoder: ByteToMessageDecoder, Sendable {
         self.maximumPayloadSize = maximumPayloadSize
     }
 
-    /// Decodes one frame if a whole one is buffered.
+    /// Decodes one frame if a whole one is buffered. When bytes of a frame
+    /// not yet whole remain, it says so with ``FramePending`` as a user
+    /// inbound event, so that a handler behind it can time a slow frame.
     public mutating func decode(context: ChannelHandlerContext, buffer: inout ByteBuffer) throws -> DecodingState {
-        guard let payload = try self.nextPayload(from: &buffer) else { return .needMoreData }
+        guard let payload = try self.nextPayload(from: &buffer) else {
+            if buffer.readableBytes > 0 {
+                context.fireUserInboundEventTriggered(FramePending(bufferedBytes: buffer.readableBytes))
+            }
+            return .needMoreData
+        }
         context.fireChannelRead(Self.wrapInboundOut(payload))
         return .continue
     }

@@ -37,6 +37,18 @@ struct KostraServerCommand: AsyncParsableCommand {
     @Option(help: "Requests one connection may have in flight.")
     var maxInFlight: Int = 1024
 
+    @Option(help: "Connections open at once; the next is refused with RESOURCE_EXHAUSTED.")
+    var maxConnections: Int = 16_384
+
+    @Option(help: "Seconds a connection may stay silent with nothing in flight before it is closed.")
+    var idleTimeout: Double = 300
+
+    @Option(help: "Seconds a frame may take to arrive once it has begun (against slowloris).")
+    var frameTimeout: Double = 10
+
+    @Option(help: "The largest answer payload sent, in bytes; a larger answer is RESOURCE_EXHAUSTED.")
+    var maxResponseSize: Int = 4 * 1024 * 1024
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: String = "info"
 
@@ -50,6 +62,14 @@ struct KostraServerCommand: AsyncParsableCommand {
         guard Logger.Level(rawValue: self.logLevel) != nil else {
             let levels = Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")
             throw ValidationError("--log-level must be one of \(levels), not '\(self.logLevel)'")
+        }
+        for (name, value) in [("--max-connections", self.maxConnections), ("--max-response-size", self.maxResponseSize)]
+        where value <= 0 {
+            throw ValidationError("\(name) must be positive, not \(value)")
+        }
+        for (name, value) in [("--idle-timeout", self.idleTimeout), ("--frame-timeout", self.frameTimeout)]
+        where !(value > 0 && value < 1e6) {
+            throw ValidationError("\(name) must be a positive number of seconds, not \(value)")
         }
         guard self.maxInFlight > 0 else {
             throw ValidationError("--max-in-flight must be positive, not \(self.maxInFlight)")
@@ -78,7 +98,11 @@ struct KostraServerCommand: AsyncParsableCommand {
                 host: self.host,
                 port: self.port,
                 maximumFrameSize: self.maxFrameSize,
-                maximumRequestsInFlightPerConnection: self.maxInFlight
+                maximumRequestsInFlightPerConnection: self.maxInFlight,
+                maximumConnections: self.maxConnections,
+                idleTimeout: .milliseconds(Int64(self.idleTimeout * 1000)),
+                frameTimeout: .milliseconds(Int64(self.frameTimeout * 1000)),
+                maximumResponseSize: self.maxResponseSize
             ),
             logger: logger
         )

@@ -20,10 +20,9 @@ struct ConnectionServer: Sendable {
     let configuration: ServerConfiguration
     let logger: Logger
 
-    func serve(_ channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>) async {
+    func serve(_ channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>, inFlight: InFlightCounter) async {
         var logger = self.logger
         logger[metadataKey: "peer"] = "\(channel.channel.remoteAddress.map { "\($0)" } ?? "?")"
-        let inFlight = InFlightCounter()
         do {
             try await channel.executeThenClose { inbound, outbound in
                 try await withThrowingTaskGroup(of: Void.self) { group in
@@ -125,9 +124,7 @@ struct ConnectionServer: Sendable {
                     )
                     group.addTask {
                         let response = await self.router.respond(to: envelope, context: context)
-                        var buffer = ByteBuffer()
-                        buffer.writeFrame(response)
-                        await send(buffer)
+                        await send(self.responseFrame(response))
                         inFlight.leave()
                     }
                 }
@@ -137,6 +134,32 @@ struct ConnectionServer: Sendable {
                 logger.debug("closing connection on a framing error", metadata: ["error": "\(error)"])
                 await send(Self.errorFrame(id: 0, RPCError(error.statusCode, error.description)))
             }
+        }
+    }
+
+    /// The frame for an answer, or RESOURCE_EXHAUSTED on its id when the
+    /// answer is larger than the limit.
+    func responseFrame(_ response: KostraV1.ResponseEnvelope) -> ByteBuffer {
+        let limit = self.configuration.maximumResponseSize
+        guard response.payload.count <= limit else {
+            return Self.errorFrame(
+                id: response.id,
+                RPCError(
+                    .resourceExhausted,
+                    "the answer is \(response.payload.count) bytes, more than the limit of \(limit); ask for less (fewer regions, years or indicators)"
+                )
+            )
+        }
+        var buffer = ByteBuffer()
+        buffer.writeFrame(response)
+        return buffer
+    }
+
+    /// Answers a connection the server will not serve with one error frame
+    /// on id 0, then closes it.
+    static func refuse(_ channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>, _ error: RPCError) async {
+        try? await channel.executeThenClose { _, outbound in
+            try await outbound.write(Self.errorFrame(id: 0, error))
         }
     }
 

@@ -3,6 +3,7 @@ public import NIOCore
 public import NIOPosix
 public import ServiceLifecycle
 import KostraProtocol
+import KostraCodec
 
 /// The kostra TCP server: accepts connections, reads frames, and answers each
 /// request through a ``Router``.
@@ -45,21 +46,28 @@ public final class KostraServer: Service, Sendable {
 
     /// Binds, serves until graceful shutdown or cancellation, then drains.
     public func run() async throws {
-        let maximumFrameSize = self.configuration.maximumFrameSize
+        let configuration = self.configuration
         let serverChannel = try await ServerBootstrap(group: self.eventLoopGroup)
             .serverChannelOption(.backlog, value: 1024)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
             .childChannelOption(.allowRemoteHalfClosure, value: true)
-            .bind(host: self.configuration.host, port: self.configuration.port) { channel in
+            .bind(host: configuration.host, port: configuration.port) { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(
-                        ByteToMessageHandler(FrameDecoder(maximumPayloadSize: maximumFrameSize))
+                    let inFlight = InFlightCounter()
+                    try channel.pipeline.syncOperations.addHandlers(
+                        ByteToMessageHandler(FrameDecoder(maximumPayloadSize: configuration.maximumFrameSize)),
+                        ConnectionTimeoutHandler(
+                            idleTimeout: TimeAmount(configuration.idleTimeout),
+                            frameTimeout: TimeAmount(configuration.frameTimeout),
+                            inFlight: inFlight
+                        )
                     )
-                    return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(
+                    let asyncChannel = try NIOAsyncChannel<ByteBuffer, ByteBuffer>(
                         wrappingChannelSynchronously: channel,
                         configuration: .init(isOutboundHalfClosureEnabled: true)
                     )
+                    return ConnectionChannel(channel: asyncChannel, inFlight: inFlight)
                 }
             }
 
@@ -75,12 +83,26 @@ public final class KostraServer: Service, Sendable {
             configuration: self.configuration,
             logger: self.logger
         )
+        let connections = ConnectionCounter()
         try await withGracefulShutdownHandler {
             try await serverChannel.executeThenClose { inbound in
                 try await withThrowingDiscardingTaskGroup { group in
                     for try await child in inbound {
+                        guard connections.open(limit: configuration.maximumConnections) else {
+                            group.addTask {
+                                await ConnectionServer.refuse(
+                                    child.channel,
+                                    RPCError(
+                                        .resourceExhausted,
+                                        "the server has its limit of \(configuration.maximumConnections) connections open; try again later"
+                                    )
+                                )
+                            }
+                            continue
+                        }
                         group.addTask {
-                            await connection.serve(child)
+                            defer { connections.close() }
+                            await connection.serve(child.channel, inFlight: child.inFlight)
                         }
                     }
                 }

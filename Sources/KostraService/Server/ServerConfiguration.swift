@@ -16,16 +16,33 @@ public struct ServerConfiguration: Sendable {
     /// How long a draining connection, its answers sent and its output
     /// half-closed, waits for the client to close before closing itself.
     public var drainLinger: Duration
+    /// How many connections may be open at once; the next one is answered
+    /// RESOURCE_EXHAUSTED on request id 0 and closed.
+    public var maximumConnections: Int
+    /// How long a connection may send nothing while none of its requests is
+    /// in flight before the server closes it (UNAVAILABLE on id 0).
+    public var idleTimeout: Duration
+    /// How long a frame may take to arrive once its first byte has
+    /// (slowloris); then DEADLINE_EXCEEDED on id 0 and the connection closes.
+    public var frameTimeout: Duration
+    /// The largest answer payload sent; a larger answer is replaced by
+    /// RESOURCE_EXHAUSTED.
+    public var maximumResponseSize: Int
 
-    /// The defaults: 127.0.0.1:7878, 4 MiB frames, 1 024 requests in flight per
-    /// connection, 30 s default deadline, 2 s linger when draining.
+    /// The defaults: 127.0.0.1:7878, 4 MiB frames in and out, 1 024 requests in
+    /// flight per connection, 16 384 connections, 30 s default deadline,
+    /// 300 s idle timeout, 10 s for a frame to arrive, 2 s linger when draining.
     public init(
         host: String = "127.0.0.1",
         port: Int = 7878,
         maximumFrameSize: Int = FrameDecoder.defaultMaximumPayloadSize,
         maximumRequestsInFlightPerConnection: Int = 1024,
         defaultTimeoutMilliseconds: UInt32 = 30_000,
-        drainLinger: Duration = .seconds(2)
+        drainLinger: Duration = .seconds(2),
+        maximumConnections: Int = 16_384,
+        idleTimeout: Duration = .seconds(300),
+        frameTimeout: Duration = .seconds(10),
+        maximumResponseSize: Int = FrameDecoder.defaultMaximumPayloadSize
     ) {
         self.host = host
         self.port = port
@@ -33,5 +50,9 @@ public struct ServerConfiguration: Sendable {
         self.maximumRequestsInFlightPerConnection = maximumRequestsInFlightPerConnection
         self.defaultTimeoutMilliseconds = defaultTimeoutMilliseconds
         self.drainLinger = drainLinger
+        self.maximumConnections = maximumConnections
+        self.idleTimeout = idleTimeout
+        self.frameTimeout = frameTimeout
+        self.maximumResponseSize = maximumResponseSize
     }
 }

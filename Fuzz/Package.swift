@@ -1,0 +1,44 @@
+// swift-tools-version: 6.1
+//
+// libFuzzer targets for kostra's hostile-input paths, kept out of the main
+// package so that its build and CI never compile them. Build and run them with
+// scripts/fuzz.sh; docs/fuzzing.md describes each target and a long run.
+//
+//   FuzzFrames    bytes -> FrameDecoder -> RequestEnvelope -> the method's request
+//   FuzzMessages  selector byte + bytes -> any KostraV1 message -> re-encode -> decode
+//   FuzzDataFile  bytes -> Dataset(jsonBytes:name:)
+//
+// Every target is built with `-sanitize=fuzzer,address` (scripts/fuzz.sh passes
+// the flags); an ordinary `swift build` of this package does not link.
+import PackageDescription
+
+let package = Package(
+    name: "kostra-fuzz",
+    dependencies: [
+        .package(name: "kostra", path: ".."),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+    ],
+    targets: [
+        .executableTarget(
+            name: "FuzzFrames",
+            dependencies: [
+                .product(name: "KostraCodec", package: "kostra"),
+                .product(name: "KostraProtocol", package: "kostra"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+        .executableTarget(
+            name: "FuzzMessages",
+            dependencies: [
+                .product(name: "KostraCodec", package: "kostra"),
+            ]
+        ),
+        .executableTarget(
+            name: "FuzzDataFile",
+            dependencies: [
+                .product(name: "KostraData", package: "kostra"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,101 @@
+import KostraCodec
+import KostraProtocol
+import NIOCore
+
+/// Closes a connection that is idle too long or that sends a frame too
+/// slowly (slowloris), saying why in an error frame on request id 0.
+///
+/// Sits behind the frame decoder: a ``FramePending`` event starts the frame
+/// timer, the whole frame (a `channelRead`) stops it. The idle timer counts
+/// from the last byte read and spares a connection whose requests are still
+/// being answered.
+final class ConnectionTimeoutHandler: ChannelInboundHandler {
+    typealias InboundIn = ByteBuffer
+    typealias InboundOut = ByteBuffer
+
+    private let idleTimeout: TimeAmount
+    private let frameTimeout: TimeAmount
+    private let inFlight: InFlightCounter
+    private var lastRead = NIODeadline.now()
+    private var idleTimer: Scheduled<Void>?
+    private var frameTimer: Scheduled<Void>?
+    private var closing = false
+
+    init(idleTimeout: TimeAmount, frameTimeout: TimeAmount, inFlight: InFlightCounter) {
+        self.idleTimeout = idleTimeout
+        self.frameTimeout = frameTimeout
+        self.inFlight = inFlight
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        if context.channel.isActive {
+            self.scheduleIdleCheck(context: context, in: self.idleTimeout)
+        }
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        self.scheduleIdleCheck(context: context, in: self.idleTimeout)
+        context.fireChannelActive()
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        self.idleTimer?.cancel()
+        self.frameTimer?.cancel()
+        context.fireChannelInactive()
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        self.lastRead = .now()
+        self.frameTimer?.cancel()
+        self.frameTimer = nil
+        context.fireChannelRead(data)
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if event is FramePending {
+            self.lastRead = .now()
+            if self.frameTimer == nil {
+                let timeout = self.frameTimeout
+                self.frameTimer = context.eventLoop.assumeIsolated().scheduleTask(in: timeout) {
+                    self.close(
+                        context: context,
+                        RPCError(.deadlineExceeded, "frame not completed within \(Self.seconds(timeout)); closing the connection")
+                    )
+                }
+            }
+            return
+        }
+        context.fireUserInboundEventTriggered(event)
+    }
+
+    private func scheduleIdleCheck(context: ChannelHandlerContext, in delay: TimeAmount) {
+        self.idleTimer?.cancel()
+        self.idleTimer = context.eventLoop.assumeIsolated().scheduleTask(in: delay) {
+            let idleFor = NIODeadline.now() - self.lastRead
+            if idleFor >= self.idleTimeout, self.frameTimer == nil, self.inFlight.count == 0 {
+                self.close(
+                    context: context,
+                    RPCError(.unavailable, "connection idle for \(Self.seconds(self.idleTimeout)); closing it")
+                )
+            } else {
+                self.scheduleIdleCheck(context: context, in: max(self.idleTimeout - idleFor, .milliseconds(10)))
+            }
+        }
+    }
+
+    private func close(context: ChannelHandlerContext, _ error: RPCError) {
+        guard !self.closing else { return }
+        self.closing = true
+        var frame = context.channel.allocator.buffer(capacity: 128)
+        frame.writeFrame(KostraV1.ResponseEnvelope(id: 0, status: error.status, protocolVersion: ProtocolVersion.current))
+        let channel = context.channel
+        context.writeAndFlush(NIOAny(frame)).whenComplete { _ in
+            channel.close(promise: nil)
+        }
+    }
+
+    private static func seconds(_ amount: TimeAmount) -> String {
+        let milliseconds = amount.nanoseconds / 1_000_000
+        return milliseconds % 1000 == 0 ? "\(milliseconds / 1000) s" : "\(milliseconds) ms"
+    }
+}

@@ -1,0 +1,96 @@
+import KostraClient
+import KostraCodec
+import KostraProtocol
+import KostraService
+import NIOCore
+import Testing
+
+@Suite("Live server: limits")
+struct LimitsTests {
+    @Test("the connection beyond the limit gets RESOURCE_EXHAUSTED on id 0 and is closed; the others are served")
+    func connectionLimit() async throws {
+        try await withTestServer(configuration: ServerConfiguration(maximumConnections: 2)) { port in
+            try await withClient(port: port) { first in
+                try await withClient(port: port) { second in
+                    #expect(try await first.call(KostraMethods.check, .init()).status == .serving)
+                    #expect(try await second.call(KostraMethods.check, .init()).status == .serving)
+                    try await RawConnection.with(port: port) { inbound, _ in
+                        var inbound = inbound
+                        let refusal = try #require(try await inbound.nextResponse())
+                        #expect(refusal.id == 0)
+                        #expect(refusal.status?.code == .resourceExhausted)
+                        #expect(refusal.status?.message.contains("2 connections") == true)
+                        #expect(try await inbound.next() == nil)
+                    }
+                    #expect(try await first.call(KostraMethods.check, .init()).status == .serving)
+                }
+            }
+            // A connection closed frees its place once the server has seen
+            // the close, which may take it a moment after the client's.
+            var served = false
+            for _ in 0..<100 where !served {
+                served = (try? await withClient(port: port) { try await $0.call(KostraMethods.check, .init()) })?.status == .serving
+                if !served { try await Task.sleep(for: .milliseconds(20)) }
+            }
+            #expect(served)
+        }
+    }
+
+    @Test("a frame that stops arriving (slowloris) is DEADLINE_EXCEEDED on id 0 and the connection closes")
+    func slowFrame() async throws {
+        let configuration = ServerConfiguration(frameTimeout: .milliseconds(300))
+        try await withTestServer(configuration: configuration) { port in
+            try await RawConnection.with(port: port) { inbound, outbound in
+                var inbound = inbound
+                // Three bytes of a header, then nothing.
+                try await outbound.write(ByteBuffer(bytes: [0x00, 0x00, 0x00]))
+                let error = try #require(try await inbound.nextResponse())
+                #expect(error.id == 0)
+                #expect(error.status?.code == .deadlineExceeded)
+                #expect(error.status?.message.contains("300 ms") == true)
+                #expect(try await inbound.next() == nil)
+            }
+        }
+    }
+
+    @Test("an idle connection is closed with UNAVAILABLE; one whose request is still being answered is not")
+    func idle() async throws {
+        let configuration = ServerConfiguration(idleTimeout: .milliseconds(300))
+        let withSleep: @Sendable (inout Router) -> Void = { router in
+            router.register(path: SleepHandler.path, handler: SleepHandler())
+        }
+        try await withTestServer(configuration: configuration, extraMethods: withSleep) { port in
+            // A request that takes three idle periods is still answered.
+            try await RawConnection.with(port: port) { inbound, outbound in
+                var inbound = inbound
+                try await outbound.write(requestFrame(id: 9, method: SleepHandler.path, payload: SleepHandler.payload(milliseconds: 900)))
+                let answer = try #require(try await inbound.nextResponse())
+                #expect(answer.id == 9)
+                #expect(answer.status?.code == .ok)
+                // Then, idle, the connection is closed with a reason.
+                let closing = try #require(try await inbound.nextResponse())
+                #expect(closing.id == 0)
+                #expect(closing.status?.code == .unavailable)
+                #expect(closing.status?.message.contains("idle") == true)
+                #expect(try await inbound.next() == nil)
+            }
+        }
+    }
+
+    @Test("an answer larger than the limit is RESOURCE_EXHAUSTED on its own id; small answers still go out")
+    func responseSize() async throws {
+        try await withTestServer(configuration: ServerConfiguration(maximumResponseSize: 512)) { port in
+            try await withClient(port: port) { connection in
+                // The indicator list is several kilobytes.
+                await #expect {
+                    _ = try await connection.call(KostraMethods.listIndicators, .init())
+                } throws: { error in
+                    let error = error as? RPCError
+                    return error?.code == .resourceExhausted && error?.message.contains("limit of 512") == true
+                }
+                let health = try await connection.call(KostraMethods.check, .init())
+                #expect(health.status == .serving)
+            }
+        }
+    }
+}

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import KostraCodec
 import KostraClient
 import KostraProtocol
 
@@ -13,6 +15,9 @@ struct ConnectionOptions: ParsableArguments {
 
     @Option(help: "Seconds to wait for an answer (default 10).")
     var timeout: Double?
+
+    @Option(help: "A file holding the server's token (default: $KOSTRA_TOKEN, if set).")
+    var tokenFile: String?
 
     func validate() throws {
         if let port, !(1...65535).contains(port) {
@@ -48,11 +53,27 @@ struct ConnectionOptions: ParsableArguments {
         return try await KostraClient.withConnection(host: host, port: port, body)
     }
 
-    /// Connects, calls `method` with the deadline, and closes.
+    /// Connects, calls `method` with the deadline and the token, and closes.
     func call<Request, Response>(_ method: Method<Request, Response>, _ request: Request) async throws -> Response {
-        try await self.withConnection { connection in
-            try await connection.call(method, request, timeout: self.deadline)
+        let metadata = try self.metadata(environment: ProcessEnvironment.current)
+        return try await self.withConnection { connection in
+            try await connection.call(method, request, timeout: self.deadline, metadata: metadata)
         }
+    }
+
+    /// The metadata sent with each request: the token as
+    /// `authorization: Bearer <token>` when one is given.
+    func metadata(environment: [String: String]) throws -> [KostraV1.MetadataEntry] {
+        var token = environment["KOSTRA_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+        if let tokenFile {
+            guard let text = try? String(contentsOfFile: tokenFile, encoding: .utf8),
+                let line = text.split(whereSeparator: \.isNewline).first, !line.isEmpty
+            else {
+                throw ValidationError("--token-file \(tokenFile) cannot be read or is empty")
+            }
+            token = String(line)
+        }
+        return token.map { [KostraV1.MetadataEntry(key: "authorization", value: "Bearer \($0)")] } ?? []
     }
 
     /// The deadline sent with each request.
@@ -67,6 +88,7 @@ struct ConnectionOptions: ParsableArguments {
         merged.host = self.host ?? parent.host
         merged.port = self.port ?? parent.port
         merged.timeout = self.timeout ?? parent.timeout
+        merged.tokenFile = self.tokenFile ?? parent.tokenFile
         return merged
     }
 }

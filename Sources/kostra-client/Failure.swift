@@ -25,6 +25,7 @@ enum Failure {
         case .notFound: 2
         case .invalidArgument: 3
         case .deadlineExceeded: 4
+        case .unauthenticated, .permissionDenied: 5
         case .unavailable: 69
         default: 1
         }

@@ -9,7 +9,8 @@ struct KostraClientCommand: AsyncParsableCommand {
         abstract: "Ask a kostra server for KOSTRA figures.",
         discussion: """
             The server is found by --host and --port, else $KOSTRA_HOST and $KOSTRA_PORT,
-            else 127.0.0.1:7878.
+            else 127.0.0.1:7878. A server that wants a token gets it from --token-file or
+            $KOSTRA_TOKEN.
 
             Examples:
               kostra-client health
@@ -29,6 +30,7 @@ struct KostraClientCommand: AsyncParsableCommand {
               2   not found: an unknown region, indicator or year (NOT_FOUND)
               3   the request was invalid (INVALID_ARGUMENT)
               4   the server did not answer in time (DEADLINE_EXCEEDED)
+              5   no token, or the wrong one (UNAUTHENTICATED, PERMISSION_DENIED)
               64  the command line was wrong
               69  the server could not be reached or is shutting down (UNAVAILABLE)
             """,

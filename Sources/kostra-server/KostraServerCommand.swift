@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import KostraData
 import KostraService
 import Logging
@@ -49,6 +50,12 @@ struct KostraServerCommand: AsyncParsableCommand {
     @Option(help: "The largest answer payload sent, in bytes; a larger answer is RESOURCE_EXHAUSTED.")
     var maxResponseSize: Int = 4 * 1024 * 1024
 
+    @Option(help: "A file holding the token that methods changing data need (else $KOSTRA_TOKEN).")
+    var tokenFile: String?
+
+    @Flag(help: "Require the token for read methods too.")
+    var requireTokenForReads = false
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: String = "info"
 
@@ -85,6 +92,18 @@ struct KostraServerCommand: AsyncParsableCommand {
         }
         let logger = Logger(label: "kostra-server")
 
+        let token: String?
+        do {
+            token = try TokenSource.read(file: self.tokenFile, environment: ProcessInfo.processInfo.environment)
+        } catch {
+            logger.critical("cannot read the token", metadata: ["error": "\(error)"])
+            throw ExitCode(2)
+        }
+        if self.requireTokenForReads, token == nil {
+            logger.critical("--require-token-for-reads needs a token: give --token-file or KOSTRA_TOKEN")
+            throw ExitCode(2)
+        }
+
         let dataset: Dataset
         do {
             dataset = try Dataset.builtIn()
@@ -104,6 +123,7 @@ struct KostraServerCommand: AsyncParsableCommand {
                 frameTimeout: .milliseconds(Int64(self.frameTimeout * 1000)),
                 maximumResponseSize: self.maxResponseSize
             ),
+            authentication: Authentication(token: token, requireTokenForReads: self.requireTokenForReads),
             logger: logger
         )
         let group = ServiceGroup(

@@ -69,6 +69,8 @@ struct ParsingTests {
         #expect(Failure.exitCode(for: .invalidArgument) == 3)
         #expect(Failure.exitCode(for: .deadlineExceeded) == 4)
         #expect(Failure.exitCode(for: .unavailable) == 69)
+        #expect(Failure.exitCode(for: .unauthenticated) == 5)
+        #expect(Failure.exitCode(for: .permissionDenied) == 5)
         #expect(Failure.exitCode(for: .internal) == 1)
     }
 }

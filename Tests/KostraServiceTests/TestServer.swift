@@ -13,12 +13,22 @@ func withTestServer<Result: Sendable>(
     extraMethods: @Sendable (inout Router) -> Void = { _ in },
     _ body: @Sendable (_ port: Int) async throws -> Result
 ) async throws -> Result {
-    var configuration = configuration
-    configuration.port = 0
-    let logger = Logger(label: "kostra-test", factory: { _ in SwiftLogNoOpLogHandler() })
     let health = HealthState()
     var router = KostraService.router(dataset: try Dataset.builtIn(), health: health)
     extraMethods(&router)
+    return try await withTestServer(configuration: configuration, router: router, health: health, body)
+}
+
+/// Runs a real server with a router of the test's own making.
+func withTestServer<Result: Sendable>(
+    configuration: ServerConfiguration = ServerConfiguration(host: "127.0.0.1", port: 0),
+    router: Router,
+    health: HealthState,
+    _ body: @Sendable (_ port: Int) async throws -> Result
+) async throws -> Result {
+    var configuration = configuration
+    configuration.port = 0
+    let logger = Logger(label: "kostra-test", factory: { _ in SwiftLogNoOpLogHandler() })
     let (addresses, continuation) = AsyncStream.makeStream(of: SocketAddress.self)
     let server = KostraServer(
         configuration: configuration,

@@ -24,10 +24,12 @@ struct ProductionCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Failure.reporting {
-            let request = KostraV1.RegionYearRequest(region: self.target.region, year: Int32(clamping: self.target.year))
+            let request = self.target.request
+            let metadata = try self.connection.metadata(environment: ProcessEnvironment.current)
+            let deadline = self.connection.deadline
             let (index, change) = try await self.connection.withConnection { connection in
-                async let index = connection.call(KostraMethods.getProductionIndex, request, timeout: self.connection.deadline)
-                async let change = connection.call(KostraMethods.getProductionChange, request, timeout: self.connection.deadline)
+                async let index = connection.call(KostraMethods.getProductionIndex, request, timeout: deadline, metadata: metadata)
+                async let change = connection.call(KostraMethods.getProductionChange, request, timeout: deadline, metadata: metadata)
                 return try await (index, change)
             }
             self.output.write(Self.render(index, change, output: self.output))

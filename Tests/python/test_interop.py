@@ -288,7 +288,7 @@ def test_flag_byte_one_closes_connection(server, schema):
         a = c.recv()
         assert a.id == 0
         assert a.code != OK
-        assert a.code == UNIMPLEMENTED, a.status  # PROTOCOL.md section 5
+        assert a.code == UNIMPLEMENTED, a.status  # PROTOCOL.md section 6
         assert c.wait_closed(timeout=30), "server kept the connection open"
 
 
@@ -382,7 +382,7 @@ def _fields(buf):
 
 
 def _bootstrap_get_schema(server):
-    """GetSchema with hand-made bytes, as PROTOCOL.md section 7 describes:
+    """GetSchema with hand-made bytes, as PROTOCOL.md section 8 describes:
     RequestEnvelope{id=1, method=..., protocol_version=1}, empty request;
     the answer's payload (field 3) is a GetSchemaResponse whose field 1 is the
     FileDescriptorSet."""

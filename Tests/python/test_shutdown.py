@@ -1,9 +1,9 @@
-"""Graceful shutdown (PROTOCOL.md section 6), each test against a server of its
+"""Graceful shutdown (PROTOCOL.md section 7), each test against a server of its
 own.
 
 No timing is asserted. The first test checks what must hold however the
 scheduler runs: answers belong to requests and arrive once, connections end,
-the server exits 0. The second checks the stronger promise of section 6 under
+the server exits 0. The second checks the stronger promise of section 7 under
 a backlog: every request read is answered, and the connection ends with a
 clean end of stream."""
 
@@ -67,7 +67,7 @@ def test_sigterm_drains_and_exits_zero(schema):
                 else:
                     assert a.ok, (methods[i], a.status)
             # Requests never answered are to be treated as UNAVAILABLE by the
-            # client (PROTOCOL.md section 6).
+            # client (PROTOCOL.md section 7).
 
             # The idle connection is closed too.
             assert idle.wait_closed(timeout=30), "idle connection not closed on SIGTERM"

@@ -19,9 +19,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
+        .target(name: "FuzzSupport"),
         .executableTarget(
             name: "FuzzFrames",
             dependencies: [
+                "FuzzSupport",
                 .product(name: "KostraCodec", package: "kostra"),
                 .product(name: "KostraProtocol", package: "kostra"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -30,12 +32,14 @@ let package = Package(
         .executableTarget(
             name: "FuzzMessages",
             dependencies: [
+                "FuzzSupport",
                 .product(name: "KostraCodec", package: "kostra"),
             ]
         ),
         .executableTarget(
             name: "FuzzDataFile",
             dependencies: [
+                "FuzzSupport",
                 .product(name: "KostraData", package: "kostra"),
             ]
         ),

@@ -19,6 +19,12 @@ struct ConnectionOptions: ParsableArguments {
     @Option(help: "A file holding the server's token (default: $KOSTRA_TOKEN, if set).")
     var tokenFile: String?
 
+    @Flag(help: "Speak TLS to the server.")
+    var tls = false
+
+    @Option(help: "With --tls: a PEM file of certificates to trust instead of the system's.")
+    var caFile: String?
+
     func validate() throws {
         if let port, !(1...65535).contains(port) {
             throw ValidationError("--port must be between 1 and 65535, not \(port)")
@@ -50,7 +56,8 @@ struct ConnectionOptions: ParsableArguments {
         let environment = ProcessEnvironment.current
         let host = self.resolvedHost(environment: environment)
         let port = try self.resolvedPort(environment: environment)
-        return try await KostraClient.withConnection(host: host, port: port, body)
+        let tls = self.tls || self.caFile != nil ? ClientTLS(trustRootsPath: self.caFile) : nil
+        return try await KostraClient.withConnection(host: host, port: port, tls: tls, body)
     }
 
     /// Connects, calls `method` with the deadline and the token, and closes.
@@ -89,6 +96,8 @@ struct ConnectionOptions: ParsableArguments {
         merged.port = self.port ?? parent.port
         merged.timeout = self.timeout ?? parent.timeout
         merged.tokenFile = self.tokenFile ?? parent.tokenFile
+        merged.tls = self.tls || parent.tls
+        merged.caFile = self.caFile ?? parent.caFile
         return merged
     }
 }

@@ -50,6 +50,12 @@ struct KostraServerCommand: AsyncParsableCommand {
     @Option(help: "The largest answer payload sent, in bytes; a larger answer is RESOURCE_EXHAUSTED.")
     var maxResponseSize: Int = 4 * 1024 * 1024
 
+    @Option(help: "Speak TLS with this PEM certificate chain (with --tls-key).")
+    var tlsCert: String?
+
+    @Option(help: "The PEM private key for --tls-cert.")
+    var tlsKey: String?
+
     @Option(help: "A file holding the token that methods changing data need (else $KOSTRA_TOKEN).")
     var tokenFile: String?
 
@@ -77,6 +83,9 @@ struct KostraServerCommand: AsyncParsableCommand {
         for (name, value) in [("--idle-timeout", self.idleTimeout), ("--frame-timeout", self.frameTimeout)]
         where !(value > 0 && value < 1e6) {
             throw ValidationError("\(name) must be a positive number of seconds, not \(value)")
+        }
+        guard (self.tlsCert == nil) == (self.tlsKey == nil) else {
+            throw ValidationError("--tls-cert and --tls-key go together: give both or neither")
         }
         guard self.maxInFlight > 0 else {
             throw ValidationError("--max-in-flight must be positive, not \(self.maxInFlight)")
@@ -121,7 +130,8 @@ struct KostraServerCommand: AsyncParsableCommand {
                 maximumConnections: self.maxConnections,
                 idleTimeout: .milliseconds(Int64(self.idleTimeout * 1000)),
                 frameTimeout: .milliseconds(Int64(self.frameTimeout * 1000)),
-                maximumResponseSize: self.maxResponseSize
+                maximumResponseSize: self.maxResponseSize,
+                tls: self.tlsCert.flatMap { cert in self.tlsKey.map { TLSFiles(certificateChainPath: cert, privateKeyPath: $0) } }
             ),
             authentication: Authentication(token: token, requireTokenForReads: self.requireTokenForReads),
             logger: logger

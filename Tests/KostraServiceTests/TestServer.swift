@@ -42,9 +42,15 @@ func withTestServer<Result: Sendable>(
     )
     let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: [server], logger: logger))
     return try await withThrowingTaskGroup(of: Void.self) { tasks in
-        tasks.addTask { try await group.run() }
+        tasks.addTask {
+            // A server that fails to start never calls onListening: end the
+            // stream so the wait below ends, and let its error surface.
+            defer { continuation.finish() }
+            try await group.run()
+        }
         var iterator = addresses.makeAsyncIterator()
         guard let port = await iterator.next()?.port else {
+            try await tasks.waitForAll()
             throw ServerError(message: "test server did not start")
         }
         let result: Result

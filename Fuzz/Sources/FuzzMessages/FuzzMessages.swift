@@ -9,6 +9,7 @@
 //   withEncodedBytes gives the same bytes as encoded()
 //
 // Anything else is a crash: fatalError, so libFuzzer keeps the input.
+import FuzzSupport
 import KostraCodec
 
 /// Every message type of the schema. The selector byte is an index into this
@@ -94,8 +95,10 @@ func roundTrip<M: KostraMessage>(_: M.Type, _ bytes: UnsafeRawBufferPointer) {
     } catch {
         // Refused: fine, as long as the error can be shown (the server puts it in a status).
         precondition(!error.description.isEmpty)
+        note("refused: \(error)")
         return
     }
+    note("\(M.protoMessageName): \(first)")
     let encoded = first.encoded()
     let second: M
     do {

@@ -1,6 +1,7 @@
 public import Logging
 public import NIOCore
 public import NIOPosix
+import NIOSSL
 public import ServiceLifecycle
 import KostraProtocol
 import KostraCodec
@@ -47,6 +48,7 @@ public final class KostraServer: Service, Sendable {
     /// Binds, serves until graceful shutdown or cancellation, then drains.
     public func run() async throws {
         let configuration = self.configuration
+        let sslContext = try configuration.tls.map(Self.sslContext)
         let serverChannel = try await ServerBootstrap(group: self.eventLoopGroup)
             .serverChannelOption(.backlog, value: 1024)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -55,6 +57,9 @@ public final class KostraServer: Service, Sendable {
             .bind(host: configuration.host, port: configuration.port) { channel in
                 channel.eventLoop.makeCompletedFuture {
                     let inFlight = InFlightCounter()
+                    if let sslContext {
+                        try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: sslContext))
+                    }
                     try channel.pipeline.syncOperations.addHandlers(
                         ByteToMessageHandler(FrameDecoder(maximumPayloadSize: configuration.maximumFrameSize)),
                         ConnectionTimeoutHandler(
@@ -74,7 +79,10 @@ public final class KostraServer: Service, Sendable {
         guard let address = serverChannel.channel.localAddress else {
             throw ServerError(message: "bound \(self.configuration.host):\(self.configuration.port) but have no local address")
         }
-        self.logger.info("kostra-server listening", metadata: ["address": "\(address)"])
+        self.logger.info(
+            "kostra-server listening",
+            metadata: ["address": "\(address)", "tls": "\(configuration.tls != nil)"]
+        )
         self.health.setServing(true)
         self.onListening(address)
 
@@ -113,6 +121,33 @@ public final class KostraServer: Service, Sendable {
             serverChannel.channel.close(promise: nil)
         }
         self.logger.info("kostra-server stopped")
+    }
+}
+
+extension KostraServer {
+    /// The TLS context for `files`, or a ``ServerError`` naming the file that failed.
+    static func sslContext(_ files: TLSFiles) throws -> NIOSSLContext {
+        let chain: [NIOSSLCertificate]
+        do {
+            chain = try NIOSSLCertificate.fromPEMFile(files.certificateChainPath)
+        } catch {
+            throw ServerError(message: "cannot read the TLS certificate chain \(files.certificateChainPath): \(error)")
+        }
+        let key: NIOSSLPrivateKey
+        do {
+            key = try NIOSSLPrivateKey(file: files.privateKeyPath, format: .pem)
+        } catch {
+            throw ServerError(message: "cannot read the TLS private key \(files.privateKeyPath): \(error)")
+        }
+        let configuration = TLSConfiguration.makeServerConfiguration(
+            certificateChain: chain.map { .certificate($0) },
+            privateKey: .privateKey(key)
+        )
+        do {
+            return try NIOSSLContext(configuration: configuration)
+        } catch {
+            throw ServerError(message: "cannot set up TLS with \(files.certificateChainPath) and \(files.privateKeyPath): \(error)")
+        }
     }
 }
 

@@ -28,6 +28,8 @@ public struct ServerConfiguration: Sendable {
     /// The largest answer payload sent; a larger answer is replaced by
     /// RESOURCE_EXHAUSTED.
     public var maximumResponseSize: Int
+    /// TLS on the same protocol, or nil for plain TCP.
+    public var tls: TLSFiles?
 
     /// The defaults: 127.0.0.1:7878, 4 MiB frames in and out, 1 024 requests in
     /// flight per connection, 16 384 connections, 30 s default deadline,
@@ -42,7 +44,8 @@ public struct ServerConfiguration: Sendable {
         maximumConnections: Int = 16_384,
         idleTimeout: Duration = .seconds(300),
         frameTimeout: Duration = .seconds(10),
-        maximumResponseSize: Int = FrameDecoder.defaultMaximumPayloadSize
+        maximumResponseSize: Int = FrameDecoder.defaultMaximumPayloadSize,
+        tls: TLSFiles? = nil
     ) {
         self.host = host
         self.port = port
@@ -54,5 +57,6 @@ public struct ServerConfiguration: Sendable {
         self.idleTimeout = idleTimeout
         self.frameTimeout = frameTimeout
         self.maximumResponseSize = maximumResponseSize
+        self.tls = tls
     }
 }

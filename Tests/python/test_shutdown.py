@@ -65,7 +65,9 @@ def test_sigterm_drains_and_exits_zero(schema):
                     # SERVING before the signal; NOT_SERVING (or UNAVAILABLE) while draining.
                     assert (a.ok and a.message.status in (1, 2)) or a.code == 14, a.status
                 else:
-                    assert a.ok, (methods[i], a.status)
+                    # Read before the signal: answered; read after it: UNAVAILABLE
+                    # (PROTOCOL.md section 7), never anything else.
+                    assert a.ok or a.code == 14, (methods[i], a.status)
             # Requests never answered are to be treated as UNAVAILABLE by the
             # client (PROTOCOL.md section 7).
 

@@ -8,8 +8,9 @@
 //   FuzzMessages  selector byte + bytes -> any KostraV1 message -> re-encode -> decode
 //   FuzzDataFile  bytes -> Dataset(jsonBytes:name:)
 //
-// Every target is built with `-sanitize=fuzzer,address` (scripts/fuzz.sh passes
-// the flags); an ordinary `swift build` of this package does not link.
+// The targets are meant to be built as scripts/fuzz.sh builds them:
+//   swift build --package-path Fuzz -c release --sanitize=fuzzer --sanitize=address -Xswiftc -parse-as-library
+// libFuzzer supplies `main`, so a build without the fuzzer sanitizer has none.
 import PackageDescription
 
 let package = Package(

@@ -252,7 +252,8 @@ def data_corpus() -> dict[str, bytes]:
     seeds["not-utf8.json"] = b'{"format": 1, "name": "\xc3\x28"}'
     seeds["bad-escape.json"] = b'{"format": 1, "name": "\\ud800\\u00zz"}'
     seeds["deep-nesting.json"] = b"[" * 600 + b"]" * 600
-    seeds["numbers.json"] = b'[1e999, -0, 0.1e-400, 123456789012345678901234567890, -1.5E+3, 01]'
+    seeds["numbers.json"] = b'[1e999, -0, 0.1e-400, 123456789012345678901234567890, -1.5E+3, 2.5e-3]'
+    seeds["leading-zero.json"] = b'{"format": 01}'
     seeds["duplicate-key.json"] = b'{"format": 1, "format": 2}'
     seeds["wrong-format.json"] = b'{"format": 99}'
     seeds["unexpected-field.json"] = b'{"format": 1, "name": "x", "regoins": []}'

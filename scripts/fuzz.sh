@@ -101,6 +101,9 @@ artifacts="$root/fuzz-artifacts"
 mkdir -p "$artifacts"
 # LeakSanitizer on: libFuzzer checks every input that adds coverage for leaks.
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}"
+# Swift's own crash reporter (swift-backtrace) would race libFuzzer's handler
+# for the trap of a fatalError and can hang the run; libFuzzer reports it.
+export SWIFT_BACKTRACE=enable=no
 timeout_seconds="${KOSTRA_FUZZ_TIMEOUT:-10}"
 failed=()
 summary=()
@@ -125,6 +128,7 @@ for target in "${targets[@]}"; do
     -timeout="$timeout_seconds" \
     -rss_limit_mb=2048 \
     -detect_leaks=1 \
+    -use_value_profile=1 \
     -print_final_stats=1 \
     -artifact_prefix="$artifacts/$target/" \
     "${dict[@]}" \
@@ -140,8 +144,8 @@ for target in "${targets[@]}"; do
   if [ "$status" -eq 0 ]; then
     line="$target: ok, ${execs:-?} runs, ${rate:-?}/s, cov ${cov:-?}, ft ${ft:-?}, corpus ${corp:-?}"
   else
-    found="$(ls -t "$artifacts/$target" 2>/dev/null | head -1)"
-    line="$target: FAILED (exit $status) after ${execs:-?} runs; artifact: ${found:+fuzz-artifacts/$target/$found}"
+    found="$(sed -n 's|.*Test unit written to '"$root"'/||p' "$log" | tail -1)"
+    line="$target: FAILED (exit $status) after ${execs:-?} runs; input: ${found:-none written, see the log}"
     failed+=("$target")
     echo "---- the end of fuzz-artifacts/$target.log, demangled:" >&2
     grep -v -E '^#[0-9]+[[:space:]]+(NEW|REDUCE|pulse|INITED)' "$log" | tail -60 | swift demangle --simplified >&2 || true

@@ -2,7 +2,8 @@
 # The project's test command: installs what a fresh machine lacks, checks the
 # generated code, runs the Swift tests, the Python interop tests against a
 # live server, and the Swift tests again under AddressSanitizer with leak
-# detection. KOSTRA_SKIP_ASAN=1 skips the last step on a developer machine.
+# detection, and a bounded run of each libFuzzer target. KOSTRA_SKIP_ASAN=1
+# and KOSTRA_SKIP_FUZZ=1 skip those slow steps on a developer machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,6 +18,11 @@ swift test
 
 echo "== python interop (live server)"
 KOSTRA_SERVER_BIN="$(swift build --show-bin-path)/kostra-server" python3 -m pytest -q Tests/python
+
+if [ "${KOSTRA_SKIP_FUZZ:-0}" != "1" ]; then
+  echo "== fuzzing, 20 s per target (docs/fuzzing.md)"
+  scripts/fuzz.sh 20
+fi
 
 if [ "${KOSTRA_SKIP_ASAN:-0}" != "1" ]; then
   echo "== swift test under AddressSanitizer (leaks included)"

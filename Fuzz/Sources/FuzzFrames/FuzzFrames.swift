@@ -20,8 +20,6 @@ let decoder = FrameDecoder(maximumPayloadSize: frameLimit)
 public func fuzzFrames(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
     let input = count > 0 && start != nil ? UnsafeRawBufferPointer(start: start, count: count) : UnsafeRawBufferPointer(start: nil, count: 0)
 
-    if input.count >= 2, input[0] == 0, input[1] == 0x7f { let leaked = UnsafeMutablePointer<UInt8>.allocate(capacity: 100); leaked[0] = 1 }
-    if input.count >= 2, input[0] == 0x33, input[1] == 0x44 { fatalError("deliberate") }
     // All the bytes in one read.
     var buffer = ByteBuffer(bytes: input)
     let whole = readFrames(from: &buffer)

@@ -3,7 +3,9 @@ import KostraCodec
 import KostraProtocol
 
 /// `kostra-client efficiency`: production index over gross expenditure index.
-struct EfficiencyCommand: AsyncParsableCommand {
+struct EfficiencyCommand: RegionYearCommand {
+    static let method = KostraMethods.getEfficiency
+
     static let configuration = CommandConfiguration(
         commandName: "efficiency",
         abstract: "Show relative efficiency: production index over gross expenditure index (ASSS = 100).",
@@ -18,13 +20,6 @@ struct EfficiencyCommand: AsyncParsableCommand {
     var connection: ConnectionOptions { self.ownConnection.merged(over: self.root.connection) }
     @OptionGroup var output: OutputOptions
     @OptionGroup var target: RegionYearOptions
-
-    func run() async throws {
-        try await Failure.reporting {
-            let response = try await self.connection.call(KostraMethods.getEfficiency, self.target.request)
-            self.output.write(Self.render(response, output: self.output))
-        }
-    }
 
     static func render(_ response: KostraV1.EfficiencyResponse, output: OutputOptions) -> String {
         switch output.format {

@@ -3,7 +3,9 @@ import KostraCodec
 import KostraProtocol
 
 /// `kostra-client norm`: group size 2 against the legal teacher norm.
-struct NormCommand: AsyncParsableCommand {
+struct NormCommand: RegionYearCommand {
+    static let method = KostraMethods.getTeacherNorm
+
     static let configuration = CommandConfiguration(
         commandName: "norm",
         abstract: "Show group size 2 per grade band against the legal teacher norm (15 in grades 1-4, 20 in 5-10).",
@@ -18,13 +20,6 @@ struct NormCommand: AsyncParsableCommand {
     var connection: ConnectionOptions { self.ownConnection.merged(over: self.root.connection) }
     @OptionGroup var output: OutputOptions
     @OptionGroup var target: RegionYearOptions
-
-    func run() async throws {
-        try await Failure.reporting {
-            let response = try await self.connection.call(KostraMethods.getTeacherNorm, self.target.request)
-            self.output.write(Self.render(response, output: self.output))
-        }
-    }
 
     static func render(_ response: KostraV1.TeacherNormResponse, output: OutputOptions) -> String {
         switch output.format {

@@ -3,7 +3,9 @@ import KostraCodec
 import KostraProtocol
 
 /// `kostra-client resource-use`: the ressursbruksindikator.
-struct ResourceUseCommand: AsyncParsableCommand {
+struct ResourceUseCommand: RegionYearCommand {
+    static let method = KostraMethods.getResourceUse
+
     static let configuration = CommandConfiguration(
         commandName: "resource-use",
         abstract: "Show resource use: need-corrected spending against the plain ASSS mean, and the deviation in kroner.",
@@ -18,13 +20,6 @@ struct ResourceUseCommand: AsyncParsableCommand {
     var connection: ConnectionOptions { self.ownConnection.merged(over: self.root.connection) }
     @OptionGroup var output: OutputOptions
     @OptionGroup var target: RegionYearOptions
-
-    func run() async throws {
-        try await Failure.reporting {
-            let response = try await self.connection.call(KostraMethods.getResourceUse, self.target.request)
-            self.output.write(Self.render(response, output: self.output))
-        }
-    }
 
     static func render(_ response: KostraV1.ResourceUseResponse, output: OutputOptions) -> String {
         let index = response.index?.value != nil ? response.index : response.publishedIndex

@@ -84,7 +84,8 @@ echo "== building the fuzz targets (release, -sanitize=fuzzer,address)"
 # --sanitize instruments the Swift and C targets alike (the main package's
 # CProtobuf included) and links libFuzzer's main; -parse-as-library because
 # the targets have no main of their own.
-build=(swift build --package-path Fuzz -c release --sanitize=fuzzer --sanitize=address -Xswiftc -parse-as-library)
+build=(swift build --package-path Fuzz -c release --sanitize=fuzzer --sanitize=address -Xswiftc -parse-as-library
+  -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=fuzzer-no-link,address)
 "${build[@]}"
 bin="$("${build[@]}" --show-bin-path)"
 

@@ -5,7 +5,7 @@
 set -euo pipefail
 
 need=()
-for package in libprotobuf-c-dev protobuf-c-compiler protobuf-compiler; do
+for package in libprotobuf-c-dev protobuf-c-compiler protobuf-compiler openssl; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || need+=("$package")
 done
 if [ ${#need[@]} -gt 0 ]; then

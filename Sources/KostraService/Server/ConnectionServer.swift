@@ -13,7 +13,9 @@ import ServiceLifecycle
 /// are answered UNAVAILABLE, and once the requests accepted before are
 /// answered the server half-closes its side, reads and discards until the
 /// client closes (or ``ServerConfiguration/drainLinger`` passes), then
-/// closes. Closing with unread input would make the kernel reset the
+/// closes. A request still unanswered after
+/// ``ServerConfiguration/drainTimeout`` is abandoned and the connection
+/// closed, so that a stuck handler cannot keep the process alive. Closing with unread input would make the kernel reset the
 /// connection and drop answers not yet delivered.
 struct ConnectionServer: Sendable {
     let router: Router
@@ -30,7 +32,7 @@ struct ConnectionServer: Sendable {
                         await self.drainOnShutdown(channel: channel.channel, outbound: outbound, inFlight: inFlight)
                     }
                     try await self.serveRequests(inbound: inbound, outbound: outbound, inFlight: inFlight, logger: logger)
-                    // Every request read is answered: the drain has nothing left to wait for.
+                    // Every request read is answered (or abandoned): the drain has nothing left to wait for.
                     group.cancelAll()
                 }
             }
@@ -48,8 +50,18 @@ struct ConnectionServer: Sendable {
     ) async {
         do {
             try await gracefulShutdown()
+            let deadline = ContinuousClock.now.advanced(by: self.configuration.drainTimeout)
             var remaining = inFlight.beginDrain()
             while remaining > 0 {
+                guard ContinuousClock.now < deadline else {
+                    self.logger.warning(
+                        "drain timeout: closing a connection with requests unanswered",
+                        metadata: ["unanswered": "\(remaining)", "peer": "\(channel.remoteAddress.map { "\($0)" } ?? "?")"]
+                    )
+                    inFlight.abandon()
+                    channel.close(promise: nil)
+                    return
+                }
                 try await Task.sleep(for: .milliseconds(5))
                 remaining = inFlight.count
             }
@@ -82,12 +94,14 @@ struct ConnectionServer: Sendable {
                         envelope = try frame.decodeMessage(as: KostraV1.RequestEnvelope.self)
                     } catch {
                         // The framing is intact, so the connection can go on.
+                        inFlight.frameTaken()
                         await send(
                             Self.errorFrame(id: 0, RPCError(.invalidArgument, "frame is not a kostra.v1.RequestEnvelope: \(error)"))
                         )
                         continue
                     }
                     if let error = Self.validate(envelope) {
+                        inFlight.frameTaken()
                         await send(Self.errorFrame(id: envelope.id, error))
                         continue
                     }
@@ -133,6 +147,11 @@ struct ConnectionServer: Sendable {
                 // requests already read are answered.
                 logger.debug("closing connection on a framing error", metadata: ["error": "\(error)"])
                 await send(Self.errorFrame(id: 0, RPCError(error.statusCode, error.description)))
+            }
+            if inFlight.isAbandoned {
+                // The drain timed out and closed the connection: throwing
+                // cancels the handlers still running, so the server can exit.
+                throw CancellationError()
             }
         }
     }

@@ -83,12 +83,16 @@ struct LimitsTests {
     func responseSize() async throws {
         try await withTestServer(configuration: ServerConfiguration(maximumResponseSize: 512)) { port in
             try await withClient(port: port) { connection in
-                // The indicator list is several kilobytes.
-                await #expect {
-                    _ = try await connection.call(KostraMethods.listIndicators, .init())
-                } throws: { error in
-                    let error = error as? RPCError
-                    return error?.code == .resourceExhausted && error?.message.contains("limit of 512") == true
+                // The indicator list is several kilobytes. Asked twice: the
+                // second time its answer is in the cache, and the fast path
+                // keeps the limit too.
+                for _ in 1...2 {
+                    await #expect {
+                        _ = try await connection.call(KostraMethods.listIndicators, .init())
+                    } throws: { error in
+                        let error = error as? RPCError
+                        return error?.code == .resourceExhausted && error?.message.contains("limit of 512") == true
+                    }
                 }
                 let health = try await connection.call(KostraMethods.check, .init())
                 #expect(health.status == .serving)

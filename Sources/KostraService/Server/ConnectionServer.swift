@@ -22,7 +22,7 @@ struct ConnectionServer: Sendable {
     let configuration: ServerConfiguration
     let logger: Logger
 
-    func serve(_ channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>, inFlight: InFlightCounter) async {
+    func serve(_ channel: NIOAsyncChannel<InboundRequest, ByteBuffer>, inFlight: InFlightCounter) async {
         var logger = self.logger
         logger[metadataKey: "peer"] = "\(channel.channel.remoteAddress.map { "\($0)" } ?? "?")"
         do {
@@ -74,7 +74,7 @@ struct ConnectionServer: Sendable {
     }
 
     private func serveRequests(
-        inbound: NIOAsyncChannelInboundStream<ByteBuffer>,
+        inbound: NIOAsyncChannelInboundStream<InboundRequest>,
         outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>,
         inFlight: InFlightCounter,
         logger: Logger
@@ -87,12 +87,13 @@ struct ConnectionServer: Sendable {
         }
         try await withThrowingDiscardingTaskGroup { group in
             do {
-                for try await frame in inbound {
-                    let receivedAt = ContinuousClock.now
+                for try await request in inbound {
                     let envelope: KostraV1.RequestEnvelope
-                    do {
-                        envelope = try frame.decodeMessage(as: KostraV1.RequestEnvelope.self)
-                    } catch {
+                    let receivedAt: ContinuousClock.Instant
+                    switch request {
+                    case .envelope(let decoded, let at):
+                        (envelope, receivedAt) = (decoded, at)
+                    case .undecodable(let error):
                         // The framing is intact, so the connection can go on.
                         inFlight.frameTaken()
                         await send(
@@ -127,8 +128,11 @@ struct ConnectionServer: Sendable {
                     }
                     let timeout = envelope.timeoutMs == 0 ? self.configuration.defaultTimeoutMilliseconds : envelope.timeoutMs
                     var requestLogger = logger
-                    requestLogger[metadataKey: "request_id"] = "\(envelope.id)"
-                    requestLogger[metadataKey: "method"] = "\(envelope.method)"
+                    if logger.logLevel <= .debug {
+                        // Not at info: building metadata costs on every request.
+                        requestLogger[metadataKey: "request_id"] = "\(envelope.id)"
+                        requestLogger[metadataKey: "method"] = "\(envelope.method)"
+                    }
                     let context = RequestContext(
                         id: envelope.id,
                         method: envelope.method,
@@ -176,7 +180,7 @@ struct ConnectionServer: Sendable {
 
     /// Answers a connection the server will not serve with one error frame
     /// on id 0, then closes it.
-    static func refuse(_ channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>, _ error: RPCError) async {
+    static func refuse(_ channel: NIOAsyncChannel<InboundRequest, ByteBuffer>, _ error: RPCError) async {
         try? await channel.executeThenClose { _, outbound in
             try await outbound.write(Self.errorFrame(id: 0, error))
         }

@@ -60,6 +60,11 @@ final class InFlightCounter: Sendable {
         }
     }
 
+    /// Whether the connection is draining.
+    var isDraining: Bool {
+        self.state.withLock { $0.draining }
+    }
+
     /// Gives up on the requests in flight: the drain timed out.
     func abandon() {
         self.state.withLock { $0.abandoned = true }

@@ -48,6 +48,7 @@ public final class KostraServer: Service, Sendable {
     /// Binds, serves until graceful shutdown or cancellation, then drains.
     public func run() async throws {
         let configuration = self.configuration
+        let router = self.router
         let sslContext = try configuration.tls.map(Self.sslContext)
         let serverChannel = try await ServerBootstrap(group: self.eventLoopGroup)
             .serverChannelOption(.backlog, value: 1024)
@@ -66,9 +67,10 @@ public final class KostraServer: Service, Sendable {
                             idleTimeout: TimeAmount(configuration.idleTimeout),
                             frameTimeout: TimeAmount(configuration.frameTimeout),
                             inFlight: inFlight
-                        )
+                        ),
+                        CachedAnswerHandler(router: router, inFlight: inFlight, maximumResponseSize: configuration.maximumResponseSize)
                     )
-                    let asyncChannel = try NIOAsyncChannel<ByteBuffer, ByteBuffer>(
+                    let asyncChannel = try NIOAsyncChannel<InboundRequest, ByteBuffer>(
                         wrappingChannelSynchronously: channel,
                         configuration: .init(isOutboundHalfClosureEnabled: true)
                     )

@@ -23,6 +23,7 @@ struct KostraClientCommand: AsyncParsableCommand {
               kostra-client efficiency --region Bærum --year 2024
               kostra-client resource-use --region Bærum --year 2024
               kostra-client norm --region Bærum --year 2024
+              kostra-client bench --connections 64 --duration 10
 
             Exit codes:
               0   success
@@ -45,6 +46,7 @@ struct KostraClientCommand: AsyncParsableCommand {
             EfficiencyCommand.self,
             ResourceUseCommand.self,
             NormCommand.self,
+            BenchCommand.self,
         ]
     )
 

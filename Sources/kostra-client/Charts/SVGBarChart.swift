@@ -30,7 +30,7 @@ enum SVGBarChart {
         for (index, bar) in chart.bars.enumerated() {
             let rowTop = Self.top + Double(index) * Self.rowHeight
             let barTop = rowTop + (Self.rowHeight - Self.barHeight) / 2
-            svg.text(TerminalBarChart.fit(bar.label, 58), x: Self.labelRight, y: barTop + 12, size: 11, anchor: "end")
+            svg.text(TerminalBarChart.fit(bar.label, 54), x: Self.labelRight, y: barTop + 12, size: 11, anchor: "end")
             if let value = bar.value {
                 let from = x(min(value, chart.reference))
                 let to = x(max(value, chart.reference))

@@ -143,8 +143,16 @@ let package = Package(
             dependencies: [
                 "kostra-client",
                 "KostraCodec",
+                "KostraProtocol",
+                // A live server in the tests, for the snapshots of every command.
+                "KostraService",
+                "KostraData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
+            exclude: ["Snapshots"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -14,6 +14,7 @@ scripts/check-generated.sh
 
 echo "== swift test"
 swift build --product kostra-server
+swift build --product kostra-client
 swift test
 
 echo "== python interop (live server)"

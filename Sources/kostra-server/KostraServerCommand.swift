@@ -106,6 +106,12 @@ struct KostraServerCommand: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "kostra-server")
+        if let files = FileDescriptorLimit.raiseToHard(), files < UInt64(self.maxConnections) + 64 {
+            logger.warning(
+                "the open-file limit is below --max-connections: connections beyond it will be refused by the system",
+                metadata: ["open_file_limit": "\(files)", "max_connections": "\(self.maxConnections)"]
+            )
+        }
 
         let token: String?
         do {

@@ -21,7 +21,7 @@ def test_pip_builds_and_installs_the_package(tmp_path: Path):
         "tests", "build", "*.egg-info", "__pycache__"))
     wheels = tmp_path / "wheels"
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "-q", "--disable-pip-version-check", "--no-deps",
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-index", "--disable-pip-version-check", "--no-deps",
          "--no-build-isolation", "-w", str(wheels), str(source)],
         check=True, cwd=tmp_path,
     )
@@ -32,7 +32,7 @@ def test_pip_builds_and_installs_the_package(tmp_path: Path):
         assert name in names, name
     target = tmp_path / "site"
     subprocess.run(
-        [sys.executable, "-m", "pip", "install", "-q", "--disable-pip-version-check", "--no-deps",
+        [sys.executable, "-m", "pip", "install", "-q", "--no-index", "--disable-pip-version-check", "--no-deps",
          "--target", str(target), str(wheel)],
         check=True, cwd=tmp_path,
     )

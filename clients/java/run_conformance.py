@@ -3,7 +3,7 @@
 against the conformance vectors of Tests/conformance on a live kostra-server
 ($KOSTRA_SERVER_BIN, else .build/debug/kostra-server, started on a free
 port and stopped with SIGTERM). Exits with the Java run's status; its last
-line is "java conformance: N passed, N failed".
+line is "conformance: N passed, N failed".
 
     python3 clients/java/run_conformance.py
 

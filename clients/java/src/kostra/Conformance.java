@@ -55,7 +55,7 @@ public final class Conformance {
         for (JsonElement e : index.getAsJsonArray("cases")) c.run(e.getAsJsonObject());
         c.client.close();
         for (String f : c.failures) System.out.println("FAILED " + f);
-        System.out.println("java conformance: " + c.passed + " passed, " + c.failures.size() + " failed");
+        System.out.println("conformance: " + c.passed + " passed, " + c.failures.size() + " failed");
         System.exit(c.failures.isEmpty() ? 0 : 1);
     }
 

@@ -29,6 +29,7 @@ TEACHER_NORM = "grunnskole.gruppestorrelse_2"
 
 class Schema:
     def __init__(self, root: Path):
+        self.root = root
         files = sorted(p.relative_to(root).as_posix() for p in root.rglob("*.proto"))
         with tempfile.TemporaryDirectory() as tmp:
             out = Path(tmp) / "fds"
@@ -204,3 +205,121 @@ def test_a_protocol_version_the_server_does_not_speak_is_unimplemented(server):
     answer = kostra.ResponseEnvelope.FromString(call(server, env.SerializeToString()))
     assert answer.id == 13 and answer.status.code == 12
     assert answer.protocol_version == 1
+
+
+# ------------------------------------------------------ the rules, mechanically
+
+
+def breaking_changes(old: Schema, new: Schema) -> list:
+    """What in ``new`` breaks rules 1 and 2 against ``old``: a field or enum
+    value whose number now has another name or type, or whose number is gone
+    without being reserved."""
+    problems = []
+    old_files = [old.pool.FindFileByName(n) for n in _file_names(old)]
+    for file in old_files:
+        for message in _messages(file.message_types_by_name.values()):
+            try:
+                other = new.pool.FindMessageTypeByName(message.full_name)
+            except KeyError:
+                continue  # a whole message may go once nothing refers to it
+            reserved = _reserved(new, message.full_name)
+            for field in message.fields:
+                now = other.fields_by_number.get(field.number)
+                if now is None:
+                    if field.number not in reserved:
+                        problems.append(f"{message.full_name}.{field.name} = {field.number} removed, not reserved")
+                elif (now.name, now.type, _repeated(now)) != (field.name, field.type, _repeated(field)):
+                    problems.append(f"{message.full_name} field {field.number} was {field.name}, is {now.name}")
+        for enum in list(file.enum_types_by_name.values()) + [
+            e for m in _messages(file.message_types_by_name.values()) for e in m.enum_types
+        ]:
+            try:
+                other = new.pool.FindEnumTypeByName(enum.full_name)
+            except KeyError:
+                continue
+            for value in enum.values:
+                now = other.values_by_number.get(value.number)
+                if now is None:
+                    problems.append(f"{enum.full_name} value {value.number} ({value.name}) removed")
+                elif now.name != value.name:
+                    problems.append(f"{enum.full_name} value {value.number} was {value.name}, is {now.name}")
+    return problems
+
+
+def _repeated(field) -> bool:
+    repeated = getattr(field, "is_repeated", None)
+    return bool(repeated) if repeated is not None else field.label == field.LABEL_REPEATED
+
+
+def _messages(messages):
+    for m in messages:
+        yield m
+        yield from _messages(m.nested_types)
+
+
+def _file_names(schema: Schema):
+    return [f"kostra/v1/{p.stem}.proto" for p in schema.root.rglob("*.proto")]
+
+
+def _reserved(schema: Schema, full_name: str) -> set:
+    from google.protobuf import descriptor_pb2 as d
+
+    proto = d.DescriptorProto()
+    schema.pool.FindMessageTypeByName(full_name).CopyToProto(proto)
+    return {n for r in proto.reserved_range for n in range(r.start, r.end)}
+
+
+@pytest.fixture(scope="module")
+def today():
+    return Schema(HERE.parents[2] / "Protos")
+
+
+def test_older_to_today_and_today_to_newer_follow_the_rules(older, today, newer):
+    assert breaking_changes(older, today) == []
+    assert breaking_changes(today, newer) == []
+
+
+def test_a_renumbered_field_and_an_unreserved_removal_are_caught(today, tmp_path):
+    """The check itself: a copy of Protos/ with a field renumbered and
+    another removed without `reserved` breaks the rules."""
+    root = tmp_path / "broken"
+    (root / "kostra" / "v1").mkdir(parents=True)
+    for p in (HERE.parents[2] / "Protos" / "kostra" / "v1").glob("*.proto"):
+        text = p.read_text(encoding="utf-8")
+        if p.name == "series.proto":
+            text = text.replace("string reported_code = 7;", "string reported_code = 8;")
+            text = text.replace("  int32 to_year = 4;\n", "")
+        (root / "kostra" / "v1" / p.name).write_text(text, encoding="utf-8")
+    problems = breaking_changes(today, Schema(root))
+    assert any("kostra.v1.Observation.reported_code = 7 removed" in p for p in problems), problems
+    assert any("kostra.v1.GetSeriesRequest.to_year = 4 removed" in p for p in problems), problems
+    # With the removal reserved, only the renumbering is left.
+    text = (root / "kostra" / "v1" / "series.proto").read_text(encoding="utf-8")
+    text = text.replace("  int32 from_year = 3;\n", "  int32 from_year = 3;\n  reserved 4;\n  reserved \"to_year\";\n", 1)
+    (root / "kostra" / "v1" / "series.proto").write_text(text, encoding="utf-8")
+    problems = breaking_changes(today, Schema(root))
+    assert problems == ["kostra.v1.Observation.reported_code = 7 removed, not reserved"]
+
+
+def test_protos_keeps_the_rules_against_its_own_history(today, tmp_path):
+    """Every earlier version of Protos/ in git (each commit that changed it)
+    against today's: nothing renumbered, nothing removed unreserved. Skipped
+    where there is no git history (a source archive)."""
+    repo = HERE.parents[2]
+    log = subprocess.run(["git", "-C", str(repo), "log", "--format=%H", "--", "Protos/"],
+                         capture_output=True, text=True)
+    commits = log.stdout.split()
+    if log.returncode != 0 or not commits:
+        pytest.skip("no git history of Protos/ here")
+    for commit in commits:
+        root = tmp_path / commit
+        files = subprocess.run(["git", "-C", str(repo), "ls-tree", "-r", "--name-only", commit, "Protos/"],
+                               capture_output=True, text=True, check=True).stdout.split()
+        for name in files:
+            if not name.endswith(".proto"):
+                continue
+            target = root / Path(name).relative_to("Protos")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(subprocess.run(["git", "-C", str(repo), "show", f"{commit}:{name}"],
+                                              capture_output=True, check=True).stdout)
+        assert breaking_changes(Schema(root), today) == [], commit

@@ -30,4 +30,7 @@ from .v1.region_pb2 import *  # noqa: F401,F403
 from .v1.series_pb2 import *  # noqa: F401,F403
 from .v1.status_pb2 import *  # noqa: F401,F403
 
+# The star imports bring each module's DESCRIPTOR too; none of them is ours.
+del DESCRIPTOR  # noqa: F821
+
 __version__ = "0.1.0"

@@ -10,7 +10,6 @@ import com.google.protobuf.WireFormat;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -186,8 +185,9 @@ public final class KostraClient implements AutoCloseable {
 
     /**
      * Sends one request and returns the whole ResponseEnvelope payload (whatever
-     * its status). The deadline goes to the server as timeout_ms; the client
-     * waits that long and half a second more.
+     * its status). Step 6: the deadline goes to the server as timeout_ms; the
+     * client waits that long and half a second more, then gives up (local
+     * DEADLINE_EXCEEDED) and drops the late answer.
      */
     public byte[] callRaw(String method, byte[] payload, Duration timeout, List<String[]> metadata)
             throws KostraException {
@@ -246,7 +246,7 @@ public final class KostraClient implements AutoCloseable {
         }
     }
 
-    // ---- step 5: a method per server method, with typed errors ----
+    // ---- steps 5 and 8: a method per server method, status codes as errors ----
 
     /** A builder for the request message of a method ("GetSeries"). */
     public DynamicMessage.Builder newRequest(String method) {
@@ -291,10 +291,5 @@ public final class KostraClient implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** Reads an InputStream to its end (for the conformance files). */
-    static byte[] readAll(InputStream in) throws IOException {
-        return in.readAllBytes();
     }
 }

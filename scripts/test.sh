@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The project's test command: installs what a fresh machine lacks, checks the
 # generated code, runs the Swift tests, the Python interop tests, the Python
-# client's tests and the Java client's conformance run against a live server, and the Swift tests again under AddressSanitizer with leak
-# detection, and a bounded run of each libFuzzer target. KOSTRA_SKIP_ASAN=1
+# client's tests and the Java client's conformance run against a live server,
+# the Swift tests again under AddressSanitizer with leak detection, and a
+# bounded run of each libFuzzer target. KOSTRA_SKIP_ASAN=1
 # and KOSTRA_SKIP_FUZZ=1 skip those slow steps on a developer machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +15,7 @@ scripts/check-generated.sh
 
 echo "== swift test"
 swift build --product kostra-server
+swift build --product kostra-client
 swift test
 
 echo "== python interop (live server)"

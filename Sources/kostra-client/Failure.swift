@@ -9,14 +9,47 @@ import Darwin
 
 /// Turns a failed call into one line on stderr and a documented exit code.
 enum Failure {
-    /// Runs `body`; an ``RPCError`` becomes one line on stderr and an exit code.
+    /// An --svg file that could not be written (EX_CANTCREAT).
+    static let cannotWrite: Int32 = 73
+
+    /// A failure of the client itself, not of the server: one line and a code.
+    struct Local: Error {
+        var message: String
+        var exitCode: Int32
+    }
+
+    /// Runs `body`; an ``RPCError`` or a ``Local`` failure becomes one line on
+    /// stderr and an exit code.
     static func reporting(_ body: () async throws -> Void) async throws {
         do {
             try await body()
         } catch let error as RPCError {
-            Self.printError("\(error.code.name): \(error.message)")
+            Self.printError(Self.line(for: error))
             throw ExitCode(Self.exitCode(for: error.code))
+        } catch let error as Local {
+            Self.printError(error.message)
+            throw ExitCode(error.exitCode)
         }
+    }
+
+    /// The line for a server's error: its code and message, then what the
+    /// server suggests or accepts when the message does not say it already,
+    /// all on one line.
+    static func line(for error: RPCError) -> String {
+        var line = "\(error.code.name): \(error.message)"
+        let suggestions = error.details.flatMap(\.suggestions)
+        let available = error.details.flatMap(\.available)
+        if !suggestions.isEmpty, !line.contains("did you mean") {
+            line += "; did you mean " + suggestions.prefix(3).map { "'\($0)'" }.joined(separator: " or ") + "?"
+        } else if suggestions.isEmpty, !available.isEmpty, available.count <= 12 {
+            line += " (available: " + available.joined(separator: ", ") + ")"
+        }
+        return Self.oneLine(line)
+    }
+
+    /// `text` with every line break and tab made a space.
+    static func oneLine(_ text: String) -> String {
+        String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
     }
 
     /// The exit code for a status; see `kostra-client --help`.
@@ -32,7 +65,12 @@ enum Failure {
     }
 
     static func printError(_ message: String) {
-        var line = "kostra-client: \(message)\n"
+        Self.printNote(message)
+    }
+
+    /// One line on stderr that is not the answer: a note such as a file written.
+    static func printNote(_ message: String) {
+        var line = "kostra-client: \(Self.oneLine(message))\n"
         line.withUTF8 { bytes in
             _ = write(STDERR_FILENO, bytes.baseAddress, bytes.count)
         }

@@ -20,8 +20,9 @@ struct KostraServerCommand: AsyncParsableCommand {
               kostra-server --port 0              # any free port; the log line says which
               kostra-server --host 0.0.0.0 --port 7878 --log-level debug
 
-            SIGINT or SIGTERM drains: no new connections, every request already read is
-            answered, then the server exits 0.
+            SIGINT or SIGTERM drains: new connections are refused with UNAVAILABLE, every
+            request already read is answered (for at most --drain-timeout seconds), then
+            the server exits 0.
             """,
         version: KostraVersion.string
     )
@@ -46,6 +47,9 @@ struct KostraServerCommand: AsyncParsableCommand {
 
     @Option(help: "Seconds a frame may take to arrive once it has begun (against slowloris).")
     var frameTimeout: Double = 10
+
+    @Option(help: "Seconds a graceful shutdown waits for requests in flight before closing their connections.")
+    var drainTimeout: Double = 30
 
     @Option(help: "The largest answer payload sent, in bytes; a larger answer is RESOURCE_EXHAUSTED.")
     var maxResponseSize: Int = 4 * 1024 * 1024
@@ -80,7 +84,9 @@ struct KostraServerCommand: AsyncParsableCommand {
         where value <= 0 {
             throw ValidationError("\(name) must be positive, not \(value)")
         }
-        for (name, value) in [("--idle-timeout", self.idleTimeout), ("--frame-timeout", self.frameTimeout)]
+        for (name, value) in [
+            ("--idle-timeout", self.idleTimeout), ("--frame-timeout", self.frameTimeout), ("--drain-timeout", self.drainTimeout),
+        ]
         where !(value > 0 && value < 1e6) {
             throw ValidationError("\(name) must be a positive number of seconds, not \(value)")
         }
@@ -130,6 +136,7 @@ struct KostraServerCommand: AsyncParsableCommand {
                 maximumConnections: self.maxConnections,
                 idleTimeout: .milliseconds(Int64(self.idleTimeout * 1000)),
                 frameTimeout: .milliseconds(Int64(self.frameTimeout * 1000)),
+                drainTimeout: .milliseconds(Int64(self.drainTimeout * 1000)),
                 maximumResponseSize: self.maxResponseSize,
                 tls: self.tlsCert.flatMap { cert in self.tlsKey.map { TLSFiles(certificateChainPath: cert, privateKeyPath: $0) } }
             ),

@@ -10,7 +10,7 @@ import Testing
 
 @Suite("Live server: graceful shutdown")
 struct GracefulShutdownTests {
-    @Test("shutdown answers what was read, refuses new connections, and run() returns")
+    @Test("shutdown answers what was read, then closes the listener, and run() returns")
     func drain() async throws {
         let logger = Logger(label: "kostra-test", factory: { _ in SwiftLogNoOpLogHandler() })
         let health = HealthState()

@@ -116,3 +116,80 @@ def test_drain_answers_every_request_read(schema):
     if gaps:
         problems.append(f"{len(gaps)} requests below id {highest} (so read by the server) never answered, e.g. {gaps[:5]}")
     assert not problems, f"{len(answers)} answered of 3000; " + "; ".join(problems)
+
+
+def test_sigterm_under_load_on_many_connections(schema):
+    """Issue 5's drain promise with the real process: 32 connections with 100
+    requests each pipelined (3 200 in all), SIGTERM, and then:
+
+    - every request the server read is answered, once, OK or UNAVAILABLE, and
+      each connection ends with a clean end of stream;
+    - a connection opened during the drain is refused with UNAVAILABLE on
+      request id 0 (PROTOCOL.md section 7), not silently dropped;
+    - the process exits 0 within the drain bound (--drain-timeout 10 plus the
+      2 s linger; the wait below allows 60 s so a slow machine cannot fail it).
+
+    A connection that stays open keeps the drain going (the server lingers
+    up to 2 s for each client to close after its answers), so the listener is
+    still there to refuse the late connection; the test polls until the drain
+    has begun (a fresh connection is then refused instead of served)."""
+    n_conn, per_conn = 32, 100
+    with kw.running_server(extra_args=["--drain-timeout", "10"]) as srv:
+        keeper = srv.client(schema=schema)  # never sends, closes only at the end
+        clients = [srv.client(schema=schema) for _ in range(n_conn)]
+        try:
+            sent = []
+            for c in clients:
+                envs = []
+                for i in range(per_conn):
+                    if i % 2:
+                        req = schema.GetSeriesRequest(indicator_id=GRUPPESTORRELSE_2, regions=["Bærum", "ASSS"])
+                        envs.append(c.request_envelope("GetSeries", req))
+                    else:
+                        envs.append(c.request_envelope("ListRegions", schema.ListRegionsRequest()))
+                c.send_envelopes(envs)
+                sent.append({e.id: e.method for e in envs})
+            firsts = [c.recv() for c in clients]  # the server is reading every connection
+
+            srv.proc.send_signal(signal.SIGTERM)
+
+            refusal = None
+            for _ in range(200):
+                try:
+                    late = srv.client(schema=schema)
+                except ConnectionRefusedError:
+                    pytest.fail("the listener closed while a connection was still draining")
+                with late:
+                    try:
+                        late.send("Check", schema.HealthCheckRequest())
+                    except (BrokenPipeError, ConnectionResetError):
+                        pass  # refused before it read our request: the refusal may still be there to read
+                    try:
+                        a = late.recv()
+                    except (kw.ConnectionClosed, ConnectionResetError):
+                        continue  # accepted just before the drain began, then drained
+                    if a.id == 0:
+                        refusal = a
+                        break
+                    # Served: the drain had not begun yet. Try again.
+            assert refusal is not None, "no connection was refused during the drain"
+            assert refusal.code == 14, refusal.status
+            assert "shutting down" in refusal.status.message
+
+            ends = []
+            for c, methods, first in zip(clients, sent, firsts):
+                answers = {first.id: first}
+                ends.append(_read_until_closed(c, methods, answers))
+                stray = answers.pop(0, None)
+                assert stray is None, f"id-0 answer during drain: {stray.status}"
+                assert {a.code for a in answers.values()} <= {0, 14}
+                highest = max(answers)
+                gaps = sorted(set(m for m in methods if m <= highest) - set(answers))
+                assert not gaps, f"{len(gaps)} requests read but never answered, e.g. {gaps[:5]}"
+            assert ends == ["eof"] * n_conn
+        finally:
+            for c in clients:
+                c.close()
+            keeper.close()
+        code = kw.stop_server(srv, timeout=60)
+        assert code == 0, srv.stderr()

@@ -22,7 +22,7 @@ public struct DataMethods: Sendable {
     /// Registers every method on `router`.
     public func register(on router: inout Router) {
         router.register(KostraMethods.check, access: .open) { request, _ throws(RPCError) in try self.check(request) }
-        router.register(KostraMethods.getSchema, access: .open) { _, _ in self.schema() }
+        router.register(KostraMethods.getSchema, access: .open, cached: true) { _, _ in self.schema() }
         router.register(KostraMethods.listIndicators) { request, _ in self.listIndicators(request) }
         router.register(KostraMethods.listRegions) { request, _ in self.listRegions(request) }
         router.register(KostraMethods.getSeries) { request, context throws(RPCError) in

@@ -3,7 +3,8 @@ public import KostraProtocol
 
 /// Maps method paths to handlers. Adding a method is one `register` call.
 public struct Router: Sendable {
-    private var handlers: [String: (handler: any RPCHandler, access: MethodAccess)] = [:]
+    private var handlers: [String: (handler: any RPCHandler, access: MethodAccess, cached: Bool)] = [:]
+    private let cache = ResponseCache()
     /// Who may call what; reads open and writes refused by default.
     public var authentication: Authentication
 
@@ -13,17 +14,23 @@ public struct Router: Sendable {
     }
 
     /// Serves `method` with `body`. A second registration of a path replaces the first.
+    ///
+    /// - Parameter cached: whether the answer depends only on the request
+    ///   (and the router's data), so that each distinct request is computed
+    ///   once and its answer kept; by default, every read method.
     public mutating func register<Request, Response>(
         _ method: Method<Request, Response>,
         access: MethodAccess = .read,
+        cached: Bool? = nil,
         _ body: @escaping @Sendable (Request, RequestContext) async throws(RPCError) -> Response
     ) {
-        self.handlers[method.path] = (UnaryHandler(method, body: body), access)
+        self.handlers[method.path] = (UnaryHandler(method, body: body), access, cached ?? (access == .read))
     }
 
-    /// Serves `path` with a handler of any kind.
-    public mutating func register(path: String, access: MethodAccess = .read, handler: some RPCHandler) {
-        self.handlers[path] = (handler, access)
+    /// Serves `path` with a handler of any kind; its answers are not kept
+    /// unless `cached` says so.
+    public mutating func register(path: String, access: MethodAccess = .read, cached: Bool = false, handler: some RPCHandler) {
+        self.handlers[path] = (handler, access, cached)
     }
 
     /// The paths served, sorted.
@@ -39,7 +46,7 @@ public struct Router: Sendable {
     ) async -> KostraV1.ResponseEnvelope {
         var response = KostraV1.ResponseEnvelope(id: envelope.id, protocolVersion: ProtocolVersion.current)
         do throws(RPCError) {
-            guard let (handler, access) = self.handlers[envelope.method] else {
+            guard let (handler, access, cached) = self.handlers[envelope.method] else {
                 throw RPCError(
                     .unimplemented,
                     "unknown method '\(envelope.method)'; this server serves \(self.paths.joined(separator: ", "))"
@@ -47,7 +54,32 @@ public struct Router: Sendable {
             }
             try self.authentication.authorize(access, method: envelope.method, metadata: envelope.metadata)
             try context.checkDeadline()
-            let bytes = try await handler.handle(payload: envelope.payload, context: context)
+            let bytes: [UInt8]
+            do throws(RPCError) {
+                bytes = try await handler.handle(payload: envelope.payload, context: context)
+            } catch {
+                if cached, Self.isPropertyOfRequest(error.code) {
+                    self.cache.keep(
+                        EncodedAnswer(KostraV1.ResponseEnvelope(status: error.status, protocolVersion: ProtocolVersion.current)),
+                        path: envelope.method,
+                        payload: envelope.payload
+                    )
+                }
+                throw error
+            }
+            if cached {
+                self.cache.keep(
+                    EncodedAnswer(
+                        KostraV1.ResponseEnvelope(
+                            status: KostraV1.Status(code: .ok),
+                            payload: bytes,
+                            protocolVersion: ProtocolVersion.current
+                        )
+                    ),
+                    path: envelope.method,
+                    payload: envelope.payload
+                )
+            }
             try context.checkDeadline()
             response.payload = bytes
             response.status = KostraV1.Status(code: .ok)
@@ -55,5 +87,26 @@ public struct Router: Sendable {
             response.status = error.status
         }
         return response
+    }
+
+    /// The answer already computed for this request, if its method keeps
+    /// answers and the caller may call it; nil sends the request the long
+    /// way, through ``respond(to:context:)``, which answers every failure.
+    /// Synchronous and cheap: the server calls it on the event loop.
+    public func cachedAnswer(to envelope: KostraV1.RequestEnvelope) -> EncodedAnswer? {
+        guard let (_, access, cached) = self.handlers[envelope.method], cached,
+            (try? self.authentication.authorize(access, method: envelope.method, metadata: envelope.metadata)) != nil
+        else { return nil }
+        return self.cache.answer(path: envelope.method, payload: envelope.payload)
+    }
+
+    /// Whether an error says something about the request itself, and so
+    /// would be the same the next time (as opposed to a deadline, a
+    /// cancellation or a failure of the moment).
+    private static func isPropertyOfRequest(_ code: StatusCode) -> Bool {
+        switch code {
+        case .invalidArgument, .notFound, .outOfRange, .unimplemented: true
+        default: false
+        }
     }
 }

@@ -13,14 +13,16 @@ import ServiceLifecycle
 /// are answered UNAVAILABLE, and once the requests accepted before are
 /// answered the server half-closes its side, reads and discards until the
 /// client closes (or ``ServerConfiguration/drainLinger`` passes), then
-/// closes. Closing with unread input would make the kernel reset the
+/// closes. A request still unanswered after
+/// ``ServerConfiguration/drainTimeout`` is abandoned and the connection
+/// closed, so that a stuck handler cannot keep the process alive. Closing with unread input would make the kernel reset the
 /// connection and drop answers not yet delivered.
 struct ConnectionServer: Sendable {
     let router: Router
     let configuration: ServerConfiguration
     let logger: Logger
 
-    func serve(_ channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>, inFlight: InFlightCounter) async {
+    func serve(_ channel: NIOAsyncChannel<InboundRequest, ByteBuffer>, inFlight: InFlightCounter) async {
         var logger = self.logger
         logger[metadataKey: "peer"] = "\(channel.channel.remoteAddress.map { "\($0)" } ?? "?")"
         do {
@@ -30,7 +32,7 @@ struct ConnectionServer: Sendable {
                         await self.drainOnShutdown(channel: channel.channel, outbound: outbound, inFlight: inFlight)
                     }
                     try await self.serveRequests(inbound: inbound, outbound: outbound, inFlight: inFlight, logger: logger)
-                    // Every request read is answered: the drain has nothing left to wait for.
+                    // Every request read is answered (or abandoned): the drain has nothing left to wait for.
                     group.cancelAll()
                 }
             }
@@ -48,8 +50,18 @@ struct ConnectionServer: Sendable {
     ) async {
         do {
             try await gracefulShutdown()
+            let deadline = ContinuousClock.now.advanced(by: self.configuration.drainTimeout)
             var remaining = inFlight.beginDrain()
             while remaining > 0 {
+                guard ContinuousClock.now < deadline else {
+                    self.logger.warning(
+                        "drain timeout: closing a connection with requests unanswered",
+                        metadata: ["unanswered": "\(remaining)", "peer": "\(channel.remoteAddress.map { "\($0)" } ?? "?")"]
+                    )
+                    inFlight.abandon()
+                    channel.close(promise: nil)
+                    return
+                }
                 try await Task.sleep(for: .milliseconds(5))
                 remaining = inFlight.count
             }
@@ -62,7 +74,7 @@ struct ConnectionServer: Sendable {
     }
 
     private func serveRequests(
-        inbound: NIOAsyncChannelInboundStream<ByteBuffer>,
+        inbound: NIOAsyncChannelInboundStream<InboundRequest>,
         outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>,
         inFlight: InFlightCounter,
         logger: Logger
@@ -75,19 +87,22 @@ struct ConnectionServer: Sendable {
         }
         try await withThrowingDiscardingTaskGroup { group in
             do {
-                for try await frame in inbound {
-                    let receivedAt = ContinuousClock.now
+                for try await request in inbound {
                     let envelope: KostraV1.RequestEnvelope
-                    do {
-                        envelope = try frame.decodeMessage(as: KostraV1.RequestEnvelope.self)
-                    } catch {
+                    let receivedAt: ContinuousClock.Instant
+                    switch request {
+                    case .envelope(let decoded, let at):
+                        (envelope, receivedAt) = (decoded, at)
+                    case .undecodable(let error):
                         // The framing is intact, so the connection can go on.
+                        inFlight.frameTaken()
                         await send(
                             Self.errorFrame(id: 0, RPCError(.invalidArgument, "frame is not a kostra.v1.RequestEnvelope: \(error)"))
                         )
                         continue
                     }
                     if let error = Self.validate(envelope) {
+                        inFlight.frameTaken()
                         await send(Self.errorFrame(id: envelope.id, error))
                         continue
                     }
@@ -113,8 +128,11 @@ struct ConnectionServer: Sendable {
                     }
                     let timeout = envelope.timeoutMs == 0 ? self.configuration.defaultTimeoutMilliseconds : envelope.timeoutMs
                     var requestLogger = logger
-                    requestLogger[metadataKey: "request_id"] = "\(envelope.id)"
-                    requestLogger[metadataKey: "method"] = "\(envelope.method)"
+                    if logger.logLevel <= .debug {
+                        // Not at info: building metadata costs on every request.
+                        requestLogger[metadataKey: "request_id"] = "\(envelope.id)"
+                        requestLogger[metadataKey: "method"] = "\(envelope.method)"
+                    }
                     let context = RequestContext(
                         id: envelope.id,
                         method: envelope.method,
@@ -133,6 +151,11 @@ struct ConnectionServer: Sendable {
                 // requests already read are answered.
                 logger.debug("closing connection on a framing error", metadata: ["error": "\(error)"])
                 await send(Self.errorFrame(id: 0, RPCError(error.statusCode, error.description)))
+            }
+            if inFlight.isAbandoned {
+                // The drain timed out and closed the connection: throwing
+                // cancels the handlers still running, so the server can exit.
+                throw CancellationError()
             }
         }
     }
@@ -157,7 +180,7 @@ struct ConnectionServer: Sendable {
 
     /// Answers a connection the server will not serve with one error frame
     /// on id 0, then closes it.
-    static func refuse(_ channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>, _ error: RPCError) async {
+    static func refuse(_ channel: NIOAsyncChannel<InboundRequest, ByteBuffer>, _ error: RPCError) async {
         try? await channel.executeThenClose { _, outbound in
             try await outbound.write(Self.errorFrame(id: 0, error))
         }

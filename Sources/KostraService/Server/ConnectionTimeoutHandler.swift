@@ -48,6 +48,7 @@ final class ConnectionTimeoutHandler: ChannelInboundHandler {
         self.lastRead = .now()
         self.frameTimer?.cancel()
         self.frameTimer = nil
+        self.inFlight.frameRead()
         context.fireChannelRead(data)
     }
 
@@ -72,7 +73,7 @@ final class ConnectionTimeoutHandler: ChannelInboundHandler {
         self.idleTimer?.cancel()
         self.idleTimer = context.eventLoop.assumeIsolated().scheduleTask(in: delay) {
             let idleFor = NIODeadline.now() - self.lastRead
-            if idleFor >= self.idleTimeout, self.frameTimer == nil, self.inFlight.count == 0 {
+            if idleFor >= self.idleTimeout, self.frameTimer == nil, self.inFlight.isIdle {
                 self.close(
                     context: context,
                     RPCError(.unavailable, "connection idle for \(Self.seconds(self.idleTimeout)); closing it")

@@ -3,6 +3,10 @@ import Synchronization
 /// One connection's requests in flight and whether it is draining, behind
 /// one lock: a request is either counted before the drain starts (and so
 /// answered before the connection closes) or refused as the drain's.
+///
+/// It also counts frames read off the socket that the serving loop has not
+/// yet taken, so that a request waiting in the channel's buffer on a busy
+/// machine counts as work in hand and the idle timer spares it.
 final class InFlightCounter: Sendable {
     /// What became of a request that asked to be counted.
     enum Admission: Equatable {
@@ -13,15 +17,29 @@ final class InFlightCounter: Sendable {
 
     private struct State {
         var count = 0
+        var unread = 0
         var draining = false
+        var abandoned = false
     }
 
     private let state = Mutex(State())
 
-    /// Counts one more request if the connection is not draining and the
-    /// count stays within `limit`.
+    /// Counts a frame read off the socket (on the event loop).
+    func frameRead() {
+        self.state.withLock { $0.unread += 1 }
+    }
+
+    /// Counts a frame the serving loop took and answered without a handler
+    /// (it did not decode, or its envelope was refused).
+    func frameTaken() {
+        self.state.withLock { $0.unread -= 1 }
+    }
+
+    /// Takes a read frame and counts one more request if the connection is
+    /// not draining and the count stays within `limit`.
     func enter(limit: Int) -> Admission {
         self.state.withLock { state in
+            state.unread -= 1
             if state.draining { return .draining }
             guard state.count < limit else { return .overLimit }
             state.count += 1
@@ -42,8 +60,29 @@ final class InFlightCounter: Sendable {
         }
     }
 
+    /// Whether the connection is draining.
+    var isDraining: Bool {
+        self.state.withLock { $0.draining }
+    }
+
+    /// Gives up on the requests in flight: the drain timed out.
+    func abandon() {
+        self.state.withLock { $0.abandoned = true }
+    }
+
+    /// Whether the drain gave up on this connection's requests.
+    var isAbandoned: Bool {
+        self.state.withLock { $0.abandoned }
+    }
+
     /// How many requests are in flight.
     var count: Int {
         self.state.withLock { $0.count }
+    }
+
+    /// Whether the connection has no request in hand: none in flight and no
+    /// frame read but not yet taken.
+    var isIdle: Bool {
+        self.state.withLock { $0.count == 0 && $0.unread <= 0 }
     }
 }

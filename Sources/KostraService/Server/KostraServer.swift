@@ -48,6 +48,7 @@ public final class KostraServer: Service, Sendable {
     /// Binds, serves until graceful shutdown or cancellation, then drains.
     public func run() async throws {
         let configuration = self.configuration
+        let router = self.router
         let sslContext = try configuration.tls.map(Self.sslContext)
         let serverChannel = try await ServerBootstrap(group: self.eventLoopGroup)
             .serverChannelOption(.backlog, value: 1024)
@@ -66,9 +67,10 @@ public final class KostraServer: Service, Sendable {
                             idleTimeout: TimeAmount(configuration.idleTimeout),
                             frameTimeout: TimeAmount(configuration.frameTimeout),
                             inFlight: inFlight
-                        )
+                        ),
+                        CachedAnswerHandler(router: router, inFlight: inFlight, maximumResponseSize: configuration.maximumResponseSize)
                     )
-                    let asyncChannel = try NIOAsyncChannel<ByteBuffer, ByteBuffer>(
+                    let asyncChannel = try NIOAsyncChannel<InboundRequest, ByteBuffer>(
                         wrappingChannelSynchronously: channel,
                         configuration: .init(isOutboundHalfClosureEnabled: true)
                     )
@@ -92,35 +94,70 @@ public final class KostraServer: Service, Sendable {
             logger: self.logger
         )
         let connections = ConnectionCounter()
-        try await withGracefulShutdownHandler {
-            try await serverChannel.executeThenClose { inbound in
-                try await withThrowingDiscardingTaskGroup { group in
-                    for try await child in inbound {
-                        guard connections.open(limit: configuration.maximumConnections) else {
-                            group.addTask {
-                                await ConnectionServer.refuse(
-                                    child.channel,
-                                    RPCError(
-                                        .resourceExhausted,
-                                        "the server has its limit of \(configuration.maximumConnections) connections open; try again later"
-                                    )
-                                )
-                            }
-                            continue
-                        }
+        try await serverChannel.executeThenClose { inbound in
+            try await withThrowingDiscardingTaskGroup { group in
+                group.addTask {
+                    await self.drainOnShutdown(listener: serverChannel.channel, connections: connections)
+                }
+                for try await child in inbound {
+                    switch connections.open(limit: configuration.maximumConnections) {
+                    case .accepted:
                         group.addTask {
                             defer { connections.close() }
                             await connection.serve(child.channel, inFlight: child.inFlight)
                         }
+                    case .overLimit:
+                        group.addTask {
+                            await ConnectionServer.refuse(
+                                child.channel,
+                                RPCError(
+                                    .resourceExhausted,
+                                    "the server has its limit of \(configuration.maximumConnections) connections open; try again later"
+                                )
+                            )
+                        }
+                    case .draining:
+                        group.addTask {
+                            await ConnectionServer.refuse(
+                                child.channel,
+                                RPCError(.unavailable, "server is shutting down; connect to another replica")
+                            )
+                        }
                     }
                 }
             }
-        } onGracefulShutdown: {
-            self.logger.info("kostra-server draining: no new connections, answering requests in flight")
-            self.health.setServing(false)
-            serverChannel.channel.close(promise: nil)
         }
         self.logger.info("kostra-server stopped")
+    }
+
+    /// Waits for graceful shutdown (or cancellation), then drains: new
+    /// connections are refused UNAVAILABLE while the open ones answer what
+    /// they have read; when the last has closed, or
+    /// ``ServerConfiguration/drainTimeout`` has passed, the listener closes
+    /// and ``run()`` returns once every connection task has ended.
+    private func drainOnShutdown(listener: any Channel, connections: ConnectionCounter) async {
+        do {
+            try await gracefulShutdown()
+        } catch {
+            // Cancelled: the server is going down without a drain.
+            listener.close(promise: nil)
+            return
+        }
+        self.logger.info(
+            "kostra-server draining: refusing new connections, answering requests in flight",
+            metadata: ["connections": "\(connections.count)"]
+        )
+        connections.beginDrain()
+        self.health.setServing(false)
+        let deadline = ContinuousClock.now.advanced(by: self.configuration.drainTimeout)
+        while connections.count > 0, ContinuousClock.now < deadline {
+            do {
+                try await Task.sleep(for: .milliseconds(10))
+            } catch {
+                break  // cancelled: stop waiting
+            }
+        }
+        listener.close(promise: nil)
     }
 }
 

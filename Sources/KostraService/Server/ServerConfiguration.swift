@@ -16,6 +16,10 @@ public struct ServerConfiguration: Sendable {
     /// How long a draining connection, its answers sent and its output
     /// half-closed, waits for the client to close before closing itself.
     public var drainLinger: Duration
+    /// How long a graceful shutdown waits for the requests in flight before
+    /// it closes the connections that still have some; the bound on the time
+    /// from SIGTERM to exit is this plus ``drainLinger``.
+    public var drainTimeout: Duration
     /// How many connections may be open at once; the next one is answered
     /// RESOURCE_EXHAUSTED on request id 0 and closed.
     public var maximumConnections: Int
@@ -33,7 +37,8 @@ public struct ServerConfiguration: Sendable {
 
     /// The defaults: 127.0.0.1:7878, 4 MiB frames in and out, 1 024 requests in
     /// flight per connection, 16 384 connections, 30 s default deadline,
-    /// 300 s idle timeout, 10 s for a frame to arrive, 2 s linger when draining.
+    /// 300 s idle timeout, 10 s for a frame to arrive, 30 s to drain and 2 s
+    /// linger when draining.
     public init(
         host: String = "127.0.0.1",
         port: Int = 7878,
@@ -44,6 +49,7 @@ public struct ServerConfiguration: Sendable {
         maximumConnections: Int = 16_384,
         idleTimeout: Duration = .seconds(300),
         frameTimeout: Duration = .seconds(10),
+        drainTimeout: Duration = .seconds(30),
         maximumResponseSize: Int = FrameDecoder.defaultMaximumPayloadSize,
         tls: TLSFiles? = nil
     ) {
@@ -53,6 +59,7 @@ public struct ServerConfiguration: Sendable {
         self.maximumRequestsInFlightPerConnection = maximumRequestsInFlightPerConnection
         self.defaultTimeoutMilliseconds = defaultTimeoutMilliseconds
         self.drainLinger = drainLinger
+        self.drainTimeout = drainTimeout
         self.maximumConnections = maximumConnections
         self.idleTimeout = idleTimeout
         self.frameTimeout = frameTimeout

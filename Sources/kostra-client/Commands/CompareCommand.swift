@@ -3,7 +3,7 @@ import KostraCodec
 import KostraProtocol
 
 /// `kostra-client compare`: a region against others over years.
-struct CompareCommand: AsyncParsableCommand {
+struct CompareCommand: AnsweringCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
         abstract: "Compare a region with other regions and group averages over years.",
@@ -39,21 +39,19 @@ struct CompareCommand: AsyncParsableCommand {
         }
     }
 
-    func run() async throws {
-        try await Failure.reporting {
-            let year = Int32(clamping: self.year ?? 0)
-            let response = try await self.connection.call(
-                KostraMethods.compare,
-                KostraV1.CompareRequest(
-                    region: self.region,
-                    with: self.others,
-                    indicatorId: self.indicator ?? "",
-                    fromYear: year,
-                    toYear: year
-                )
+    func answer() async throws -> String {
+        let year = Int32(clamping: self.year ?? 0)
+        let response = try await self.connection.call(
+            KostraMethods.compare,
+            KostraV1.CompareRequest(
+                region: self.region,
+                with: self.others,
+                indicatorId: self.indicator ?? "",
+                fromYear: year,
+                toYear: year
             )
-            self.output.write(Self.render(response, output: self.output))
-        }
+        )
+        return Self.render(response, output: self.output)
     }
 
     static func render(_ response: KostraV1.CompareResponse, output: OutputOptions) -> String {
@@ -77,7 +75,7 @@ struct CompareCommand: AsyncParsableCommand {
                 }
             }
             return csv.text
-        case .table:
+        case .table, .markdown:
             return response.indicators.map { Self.table($0, output: output) }.joined(separator: "\n\n")
         }
     }
@@ -87,12 +85,16 @@ struct CompareCommand: AsyncParsableCommand {
         let nb = output.lang == .nb
         let indicator = comparison.indicator ?? KostraV1.Indicator()
         let decimals = Int(indicator.decimals)
-        func cell(_ value: Double?) -> String {
-            guard let value else { return "–" }
+        var footnotes = Footnotes()
+        func cell(_ compared: KostraV1.ComparedYear?) -> String {
+            guard let value = compared?.value else {
+                let reason = compared?.missingReason ?? ""
+                return "–" + footnotes.mark(reason.isEmpty ? Footnotes.noFigure(output.lang) : reason)
+            }
             return indicator.unit == .percent ? style.percent(value, decimals: decimals) : style.format(value, decimals: decimals)
         }
         var rows: [[String]] = comparison.series.map { series in
-            [series.region?.name ?? ""] + comparison.years.map { year in cell(series.years.first { $0.year == year }?.value) }
+            [series.region?.name ?? ""] + comparison.years.map { year in cell(series.years.first { $0.year == year }) }
         }
         let subject = comparison.series.first?.region?.name ?? ""
         let names = Dictionary(comparison.series.compactMap { $0.region }.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
@@ -111,7 +113,7 @@ struct CompareCommand: AsyncParsableCommand {
                     }
             )
         }
-        var notes: [String] = []
+        var notes = footnotes.notes(output.lang)
         if let first = comparison.series.first {
             for year in first.years {
                 if let rank = year.rank {
@@ -133,12 +135,12 @@ struct CompareCommand: AsyncParsableCommand {
         notes.append(nb ? "+ gunstig, − ugunstig forskjell gitt indikatorens retning." : "+ favourable, − unfavourable difference given the indicator's direction.")
         let unit = indicator.unit.label(output.lang)
         let name = nb ? indicator.nameNb : indicator.nameEn
-        return TextTable(
+        return output.render(TextTable(
             title: unit.isEmpty ? name : "\(name) (\(unit))",
             header: [""] + comparison.years.map(String.init),
             rows: rows,
             notes: notes
-        ).rendered()
+        ))
     }
 }
 

@@ -3,7 +3,7 @@ import KostraCodec
 import KostraProtocol
 
 /// `kostra-client health`: whether the server serves, and what data it has.
-struct HealthCommand: AsyncParsableCommand {
+struct HealthCommand: AnsweringCommand {
     static let configuration = CommandConfiguration(
         commandName: "health",
         abstract: "Ask whether the server is serving.",
@@ -30,6 +30,11 @@ struct HealthCommand: AsyncParsableCommand {
         }
     }
 
+    /// The answer as `run()` prints it, for tests.
+    func answer() async throws -> String {
+        Self.render(try await self.connection.call(KostraMethods.check, .init()), output: self.output)
+    }
+
     static func render(_ response: KostraV1.HealthCheckResponse, output: OutputOptions) -> String {
         let years = response.years.map(String.init)
         switch output.format {
@@ -44,7 +49,7 @@ struct HealthCommand: AsyncParsableCommand {
             var csv = CSVWriter(header: ["status", "server_version", "data_version", "years"])
             csv.append([response.status.label, response.serverVersion, response.dataVersion, years.joined(separator: " ")])
             return csv.text
-        case .table:
+        case .table, .markdown:
             let span = years.isEmpty ? "–" : "\(years.first!)–\(years.last!)"
             return output.lang == .nb
                 ? "\(response.status.label)  kostra-server \(response.serverVersion), data: \(response.dataVersion), år \(span)"

@@ -3,7 +3,7 @@ import KostraCodec
 import KostraProtocol
 
 /// `kostra-client indicators`: the indicators the server holds.
-struct IndicatorsCommand: AsyncParsableCommand {
+struct IndicatorsCommand: AnsweringCommand {
     static let configuration = CommandConfiguration(
         commandName: "indicators",
         abstract: "List the indicators, with their ids and units.",
@@ -22,14 +22,12 @@ struct IndicatorsCommand: AsyncParsableCommand {
     @Option(help: "Only the indicators of this service area (for example grunnskole).")
     var service: String?
 
-    func run() async throws {
-        try await Failure.reporting {
-            let response = try await self.connection.call(
-                KostraMethods.listIndicators,
-                KostraV1.ListIndicatorsRequest(service: self.service ?? "")
-            )
-            self.output.write(Self.render(response.indicators, output: self.output))
-        }
+    func answer() async throws -> String {
+        let response = try await self.connection.call(
+            KostraMethods.listIndicators,
+            KostraV1.ListIndicatorsRequest(service: self.service ?? "")
+        )
+        return Self.render(response.indicators, output: self.output)
     }
 
     static func render(_ indicators: [KostraV1.Indicator], output: OutputOptions) -> String {
@@ -49,9 +47,9 @@ struct IndicatorsCommand: AsyncParsableCommand {
                 ])
             }
             return csv.text
-        case .table:
+        case .table, .markdown:
             let nb = output.lang == .nb
-            return TextTable(
+            return output.render(TextTable(
                 title: nb ? "Indikatorer (\(indicators.count))" : "Indicators (\(indicators.count))",
                 header: nb ? ["id", "navn", "enhet", "funksjon"] : ["id", "name", "unit", "function"],
                 rows: indicators.map { indicator in
@@ -61,7 +59,7 @@ struct IndicatorsCommand: AsyncParsableCommand {
                     ]
                 },
                 leftAligned: true
-            ).rendered()
+            ))
         }
     }
 }

@@ -5,7 +5,7 @@ import KostraProtocol
 /// A command that asks one analysis method about one municipality and year
 /// and prints the answer: it declares the method and how to render the
 /// answer, and gets `run()` from here.
-protocol RegionYearCommand: AsyncParsableCommand {
+protocol RegionYearCommand: AnsweringCommand {
     associatedtype Response: KostraMessage
     /// The method called.
     static var method: Method<KostraV1.RegionYearRequest, Response> { get }
@@ -13,17 +13,13 @@ protocol RegionYearCommand: AsyncParsableCommand {
     static func render(_ response: Response, output: OutputOptions) -> String
     /// Where the server is.
     var connection: ConnectionOptions { get }
-    /// How to print.
-    var output: OutputOptions { get }
     /// Which municipality and year.
     var target: RegionYearOptions { get }
 }
 
 extension RegionYearCommand {
-    func run() async throws {
-        try await Failure.reporting {
-            let response = try await self.connection.call(Self.method, self.target.request)
-            self.output.write(Self.render(response, output: self.output))
-        }
+    func answer() async throws -> String {
+        let response = try await self.connection.call(Self.method, self.target.request)
+        return Self.render(response, output: self.output)
     }
 }

@@ -3,7 +3,7 @@ import KostraCodec
 import KostraProtocol
 
 /// `kostra-client regions`: the regions the server knows.
-struct RegionsCommand: AsyncParsableCommand {
+struct RegionsCommand: AnsweringCommand {
     static let configuration = CommandConfiguration(
         commandName: "regions",
         abstract: "List the regions: municipalities with their former numbers, group averages, the country.",
@@ -37,14 +37,12 @@ struct RegionsCommand: AsyncParsableCommand {
     @Option(help: "Only regions of this kind: municipality, group or country.")
     var kind: Kind?
 
-    func run() async throws {
-        try await Failure.reporting {
-            let response = try await self.connection.call(
-                KostraMethods.listRegions,
-                KostraV1.ListRegionsRequest(kind: self.kind?.wire ?? .unspecified)
-            )
-            self.output.write(Self.render(response.regions, output: self.output))
-        }
+    func answer() async throws -> String {
+        let response = try await self.connection.call(
+            KostraMethods.listRegions,
+            KostraV1.ListRegionsRequest(kind: self.kind?.wire ?? .unspecified)
+        )
+        return Self.render(response.regions, output: self.output)
     }
 
     static func render(_ regions: [KostraV1.Region], output: OutputOptions) -> String {
@@ -61,9 +59,9 @@ struct RegionsCommand: AsyncParsableCommand {
                 ])
             }
             return csv.text
-        case .table:
+        case .table, .markdown:
             let nb = output.lang == .nb
-            return TextTable(
+            return output.render(TextTable(
                 title: nb ? "Regioner (\(regions.count))" : "Regions (\(regions.count))",
                 header: nb ? ["nummer", "navn", "type", "tidligere nummer"] : ["code", "name", "kind", "former codes"],
                 rows: regions.map { region in
@@ -75,7 +73,7 @@ struct RegionsCommand: AsyncParsableCommand {
                     ]
                 },
                 leftAligned: true
-            ).rendered()
+            ))
         }
     }
 }

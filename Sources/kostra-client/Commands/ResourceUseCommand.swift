@@ -21,37 +21,56 @@ struct ResourceUseCommand: RegionYearCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var target: RegionYearOptions
 
+    /// The answer as the JSON output gives it (also a part of `report --format json`).
+    static func json(_ response: KostraV1.ResourceUseResponse) -> JSONValue {
+        JSONValue.object([
+            ("region", (response.region ?? KostraV1.Region()).json),
+            ("year", .number(Double(response.year))),
+            ("ratio", response.ratio.json),
+            ("mean_ratio", response.meanRatio.json),
+            ("index", response.index.json),
+            ("published_index", response.publishedIndex.json),
+            ("deviation_percent", response.deviationPercent.json),
+            ("kroner_per_inhabitant", response.kronerPerInhabitant.json),
+        ])
+    }
+
     static func render(_ response: KostraV1.ResourceUseResponse, output: OutputOptions) -> String {
         let index = response.index?.value != nil ? response.index : response.publishedIndex
         switch output.format {
-        case .json, .csv:
-            return JSONValue.object([
-                ("region", (response.region ?? KostraV1.Region()).json),
-                ("year", .number(Double(response.year))),
-                ("ratio", response.ratio.json),
-                ("mean_ratio", response.meanRatio.json),
-                ("index", response.index.json),
-                ("published_index", response.publishedIndex.json),
-                ("deviation_percent", response.deviationPercent.json),
-                ("kroner_per_inhabitant", response.kronerPerInhabitant.json),
-            ]).serialized()
-        case .table:
+        case .json:
+            return Self.json(response).serialized()
+        case .csv:
+            var csv = FigureCSV(regionCode: response.region?.code ?? "", year: response.year)
+            csv.append("ratio", "Net expenditure over need-corrected expenditure", response.ratio)
+            csv.append("mean_ratio", "Plain ASSS mean of the ratio", response.meanRatio)
+            csv.append("index", "Resource use (index)", response.index)
+            csv.append("published_index", "Resource use (index), published", response.publishedIndex)
+            csv.append("deviation_percent", "Deviation from the ASSS average", response.deviationPercent)
+            csv.append("kroner_per_inhabitant", "Kroner per inhabitant", response.kronerPerInhabitant)
+            return csv.text
+        case .table, .markdown:
             let style = output.style
-            let nb = output.lang == .nb
+            var footnotes = Footnotes()
             func row(_ label: String, _ figure: KostraV1.Figure?) -> [String] {
-                [label, figure?.text(style) ?? "–", figure?.origin(output.lang) ?? "–"]
+                [label, footnotes.cell(figure, style), figure?.origin(output.lang) ?? "–"]
             }
-            return TextTable(
-                title: nb
-                    ? "Ressursbruksindikator grunnskole, \(response.region?.name ?? "") \(response.year) (ASSS-snitt = 100)"
-                    : "Resource use, primary school, \(response.region?.name ?? "") \(response.year) (ASSS average = 100)",
-                header: ["", "", ""],
-                rows: [
-                    row(nb ? "Ressursbruksindikator (indeks)" : "Resource use (index)", index),
-                    row(nb ? "Avvik fra ASSS-snittet" : "Deviation from the ASSS average", response.deviationPercent),
-                    row(nb ? "Kroner per innbygger" : "Kroner per inhabitant", response.kronerPerInhabitant),
-                ]
-            ).rendered()
+            let rows = [
+                row(output.text("Ressursbruksindikator (indeks)", "Resource use (index)"), index),
+                row(output.text("Avvik fra ASSS-snittet", "Deviation from the ASSS average"), response.deviationPercent),
+                row(output.text("Kroner per innbygger", "Kroner per inhabitant"), response.kronerPerInhabitant),
+            ]
+            return output.render(
+                TextTable(
+                    title: output.text(
+                        "Ressursbruksindikator grunnskole, \(response.region?.name ?? "") \(response.year) (ASSS-snitt = 100)",
+                        "Resource use, primary school, \(response.region?.name ?? "") \(response.year) (ASSS average = 100)"
+                    ),
+                    header: ["", "", ""],
+                    rows: rows,
+                    notes: footnotes.notes(output.lang)
+                )
+            )
         }
     }
 }

@@ -4,7 +4,7 @@ import KostraProtocol
 
 /// `kostra-client series`: one indicator for regions over years, laid out
 /// as the report's tables are.
-struct SeriesCommand: AsyncParsableCommand {
+struct SeriesCommand: AnsweringCommand {
     static let configuration = CommandConfiguration(
         commandName: "series",
         abstract: "Show an indicator for one or more regions over years.",
@@ -15,6 +15,8 @@ struct SeriesCommand: AsyncParsableCommand {
             Examples:
               kostra-client series --indicator grunnskole.gruppestorrelse_2 --region Bærum --region Asker --region ASSS
               kostra-client series --indicator grunnskole.gruppestorrelse_2 --region 3024 --from 2022 --to 2024 --format csv
+              kostra-client series --indicator grunnskole.gruppestorrelse_1 --region Bærum --region Asker --region ASSS --chart
+              kostra-client series --indicator grunnskole.gruppestorrelse_1 --region Bærum --region ASSS --svg charts --lang en
             """
     )
 
@@ -22,6 +24,7 @@ struct SeriesCommand: AsyncParsableCommand {
     @OptionGroup var ownConnection: ConnectionOptions
     var connection: ConnectionOptions { self.ownConnection.merged(over: self.root.connection) }
     @OptionGroup var output: OutputOptions
+    @OptionGroup var charts: ChartOptions
 
     @Option(help: "The indicator's id (see `kostra-client indicators`).")
     var indicator: String
@@ -36,24 +39,37 @@ struct SeriesCommand: AsyncParsableCommand {
     var to: Int?
 
     func validate() throws {
+        try self.charts.validate(format: self.output.format)
         if let from, let to, from > to {
             throw ValidationError("--from \(from) is after --to \(to)")
         }
     }
 
-    func run() async throws {
-        try await Failure.reporting {
-            let response = try await self.connection.call(
-                KostraMethods.getSeries,
-                KostraV1.GetSeriesRequest(
-                    indicatorId: self.indicator,
-                    regions: self.region,
-                    fromYear: Int32(clamping: self.from ?? 0),
-                    toYear: Int32(clamping: self.to ?? 0)
-                )
+    func answer() async throws -> String {
+        let response = try await self.connection.call(
+            KostraMethods.getSeries,
+            KostraV1.GetSeriesRequest(
+                indicatorId: self.indicator,
+                regions: self.region,
+                fromYear: Int32(clamping: self.from ?? 0),
+                toYear: Int32(clamping: self.to ?? 0)
             )
-            self.output.write(Self.render(response, output: self.output))
+        )
+        if self.charts.chart || self.charts.svg != nil {
+            let chart = LineChart(series: response, output: self.output)
+            if let directory = self.charts.svg {
+                let span = response.years.isEmpty ? "" : "-\(response.years.first!)-\(response.years.last!)"
+                _ = try ChartOptions.write(
+                    SVGLineChart.render(chart),
+                    name: ChartOptions.fileName(self.indicator + span + "-" + self.output.lang.rawValue),
+                    directory: directory
+                )
+            }
+            if self.charts.chart {
+                return TerminalLineChart.render(chart, colour: self.charts.colour)
+            }
         }
+        return Self.render(response, output: self.output)
     }
 
     static func render(_ response: KostraV1.GetSeriesResponse, output: OutputOptions) -> String {
@@ -91,8 +107,8 @@ struct SeriesCommand: AsyncParsableCommand {
                 }
             }
             return csv.text
-        case .table:
-            return Self.table(response, indicator: indicator, names: names, output: output).rendered()
+        case .table, .markdown:
+            return output.render(Self.table(response, indicator: indicator, names: names, output: output))
         }
     }
 

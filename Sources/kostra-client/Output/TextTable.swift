@@ -1,7 +1,7 @@
 /// A table laid out as the report lays out its tables: a title, a header
 /// row of years, one row per region, the first column left-aligned and the
 /// figures right-aligned, then notes.
-struct TextTable {
+struct TextTable: Sendable {
     var title: String
     var header: [String]
     var rows: [[String]]
@@ -9,6 +9,7 @@ struct TextTable {
     /// Whether every column is left-aligned (lists of names rather than figures).
     var leftAligned = false
 
+    /// The table as aligned plain text.
     func rendered() -> String {
         let columns = ([self.header] + self.rows).reduce(into: [Int]()) { widths, row in
             for (index, cell) in row.enumerated() {
@@ -29,6 +30,51 @@ struct TextTable {
             lines += self.notes
         }
         return lines.map { $0.trailingWhitespaceTrimmed }.joined(separator: "\n")
+    }
+
+    /// The table as GitHub-flavoured Markdown: the title in bold, a pipe
+    /// table with the figures right-aligned, then the notes as a paragraph
+    /// each. `heading` makes the title a heading of that level instead.
+    func markdown(heading: Int? = nil) -> String {
+        let width = max(self.header.count, self.rows.map(\.count).max() ?? 0)
+        func line(_ row: [String]) -> String {
+            let cells = (0..<width).map { index in index < row.count ? Self.escape(row[index]) : "" }
+            return "| " + cells.joined(separator: " | ") + " |"
+        }
+        let rule = "|" + (0..<width).map { index in index == 0 || self.leftAligned ? " :-- |" : " --: |" }.joined()
+        var lines: [String] = []
+        if !self.title.isEmpty {
+            lines.append(heading.map { String(repeating: "#", count: $0) + " " + self.title } ?? "**\(Self.escape(self.title))**")
+            lines.append("")
+        }
+        lines.append(line(self.header))
+        lines.append(rule)
+        lines += self.rows.map(line)
+        for note in self.notes {
+            lines.append("")
+            lines.append(Self.escapeLine(note))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Escapes a paragraph: also a leading "+", "-" or "#", which would
+    /// start a list or a heading.
+    static func escapeLine(_ text: String) -> String {
+        let escaped = Self.escape(text)
+        guard let first = escaped.first, "+-#".contains(first) else { return escaped }
+        return "\\" + escaped
+    }
+
+    /// Escapes what Markdown would read as markup in a cell or a note.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "|", "*", "_", "`", "\\", "[", "]", "<", ">": out += "\\\(character)"
+            default: out.append(character)
+            }
+        }
+        return out
     }
 }
 

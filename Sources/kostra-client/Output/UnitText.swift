@@ -66,17 +66,22 @@ extension KostraV1.MissingReason {
         }
     }
 
-    /// A footnote explaining the symbol.
+    /// A footnote explaining the symbol: the symbol, then why.
     func footnote(_ language: NumberStyle.Language) -> String {
+        self.symbol + String(repeating: " ", count: max(1, 4 - self.symbol.count)) + self.explanation(language)
+    }
+
+    /// Why a value with this reason is missing, in words.
+    func explanation(_ language: NumberStyle.Language) -> String {
         switch (self, language) {
-        case (.notAvailable, .nb): "..  Tall ikke tilgjengelig ennå (SSB)."
-        case (.notAvailable, .en): "..  Figure not yet available (SSB)."
-        case (.suppressed, .nb): ":   Vernet for å hindre identifisering (SSB)."
-        case (.suppressed, .en): ":   Suppressed to protect privacy (SSB)."
-        case (.notApplicable, .nb): ".   Tallet finnes ikke (SSB)."
-        case (.notApplicable, .en): ".   Not applicable (SSB)."
-        case (_, .nb): "–   Kilden oppgir ikke tallet."
-        case (_, .en): "–   The source gives no figure."
+        case (.notAvailable, .nb): "Tall ikke tilgjengelig ennå (SSB)."
+        case (.notAvailable, .en): "Figure not yet available (SSB)."
+        case (.suppressed, .nb): "Vernet for å hindre identifisering (SSB)."
+        case (.suppressed, .en): "Suppressed to protect privacy (SSB)."
+        case (.notApplicable, .nb): "Tallet finnes ikke (SSB)."
+        case (.notApplicable, .en): "Not applicable (SSB)."
+        case (_, .nb): "Kilden oppgir ikke tallet."
+        case (_, .en): "The source gives no figure."
         }
     }
 }

@@ -1,0 +1,56 @@
+public import KostraCodec
+public import NIOCore
+
+/// An answer encoded once and sent for any request id: a ResponseEnvelope
+/// encoded by protobuf-c with its id left at 0 (so absent on the wire), to
+/// which each frame adds its own id field in front.
+///
+/// Protobuf allows a message's fields in any order, so `08 <varint id>`
+/// followed by the rest of the envelope decodes to the same message as the
+/// envelope encoded whole (`Tests/KostraProtocolTests/EncodedAnswerTests`
+/// checks this with protobuf-c). The body is shared, not copied: the frame
+/// is written as two buffers, and the socket gathers them.
+public struct EncodedAnswer: Sendable {
+    /// The envelope without its id, as protobuf-c encodes it.
+    public let body: ByteBuffer
+
+    /// Encodes `response` without its id.
+    public init(_ response: KostraV1.ResponseEnvelope) {
+        var response = response
+        response.id = 0
+        var body = ByteBuffer()
+        response.withEncodedBytes { bytes in
+            _ = body.writeBytes(bytes)
+        }
+        self.body = body
+    }
+
+    /// The frame's payload size for request `id`.
+    public func payloadSize(id: UInt64) -> Int {
+        Self.idFieldSize(id) + self.body.readableBytes
+    }
+
+    /// The part of the frame that differs per request: the 5-byte header and
+    /// the id field. Send ``body`` after it.
+    public func frameHead(id: UInt64, allocator: ByteBufferAllocator) -> ByteBuffer {
+        let idSize = Self.idFieldSize(id)
+        var head = allocator.buffer(capacity: FrameHeader.size + idSize)
+        _ = head.writeFrameHeader(FrameHeader(length: UInt32(idSize + self.body.readableBytes)))
+        if id != 0 {
+            head.writeInteger(UInt8(0x08))  // field 1 (id), wire type 0 (varint)
+            var value = id
+            while value >= 0x80 {
+                head.writeInteger(UInt8(truncatingIfNeeded: value) | 0x80)
+                value >>= 7
+            }
+            head.writeInteger(UInt8(value))
+        }
+        return head
+    }
+
+    private static func idFieldSize(_ id: UInt64) -> Int {
+        guard id != 0 else { return 0 }
+        let bits = 64 - id.leadingZeroBitCount
+        return 1 + (bits + 6) / 7
+    }
+}

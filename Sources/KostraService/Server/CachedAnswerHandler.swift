@@ -1,0 +1,60 @@
+import KostraCodec
+import KostraProtocol
+import NIOCore
+
+/// Decodes each request frame on the event loop and answers at once, without
+/// leaving it, every request whose answer the router already holds; sends
+/// the rest on to the serving loop (``ConnectionServer``).
+///
+/// This is the server's fast path: a repeated request costs a decode, a
+/// dictionary lookup and two buffer writes (the per-request head and the
+/// shared, already encoded answer), with no task and no copy of the answer.
+/// Answers written while a batch of pipelined frames is read go out in one
+/// flush, at the end of the read.
+final class CachedAnswerHandler: ChannelInboundHandler {
+    typealias InboundIn = ByteBuffer
+    typealias InboundOut = InboundRequest
+    typealias OutboundOut = ByteBuffer
+
+    private let router: Router
+    private let inFlight: InFlightCounter
+    private let maximumResponseSize: Int
+    private var needsFlush = false
+
+    init(router: Router, inFlight: InFlightCounter, maximumResponseSize: Int) {
+        self.router = router
+        self.inFlight = inFlight
+        self.maximumResponseSize = maximumResponseSize
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let frame = self.unwrapInboundIn(data)
+        let receivedAt = ContinuousClock.now
+        let envelope: KostraV1.RequestEnvelope
+        do {
+            envelope = try frame.decodeMessage(as: KostraV1.RequestEnvelope.self)
+        } catch {
+            context.fireChannelRead(self.wrapInboundOut(.undecodable(error)))
+            return
+        }
+        if envelope.id != 0, ProtocolVersion.isSupported(envelope.protocolVersion), !self.inFlight.isDraining,
+            let answer = self.router.cachedAnswer(to: envelope),
+            answer.payloadSize(id: envelope.id) <= self.maximumResponseSize
+        {
+            self.inFlight.frameTaken()
+            context.write(self.wrapOutboundOut(answer.frameHead(id: envelope.id, allocator: context.channel.allocator)), promise: nil)
+            context.write(self.wrapOutboundOut(answer.body), promise: nil)
+            self.needsFlush = true
+            return
+        }
+        context.fireChannelRead(self.wrapInboundOut(.envelope(envelope, receivedAt: receivedAt)))
+    }
+
+    func channelReadComplete(context: ChannelHandlerContext) {
+        if self.needsFlush {
+            self.needsFlush = false
+            context.flush()
+        }
+        context.fireChannelReadComplete()
+    }
+}

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Fails when the generated code in the work tree differs from what
 # scripts/generate-protos.sh makes from Protos/ now: protoc-c's C code in
-# Sources/CProtobuf and the Swift codec in Sources/KostraCodec/Generated.
+# Sources/CProtobuf and the Swift codec in Sources/KostraCodec/Generated; and
+# the Python client's modules (scripts/generate-python-client.sh) in
+# clients/python/src/kostra/v1.
 #
 # It regenerates into a temporary copy of the tree, so it changes nothing here,
 # and compares whole directories, so a file that is new, changed or missing on
@@ -43,10 +45,25 @@ for dir in "${generated[@]}"; do
   fi
 done
 
+# The Python client's message modules (scripts/generate-python-client.sh).
+python_out=clients/python/src/kostra/v1
+if ! bash scripts/generate-python-client.sh "$tmp/python" >"$tmp/generate-python.log" 2>&1; then
+  cat "$tmp/generate-python.log" >&2
+  echo "check-generated: scripts/generate-python-client.sh failed (output above)" >&2
+  exit 1
+fi
+# Only the generated files: __init__.py beside them is written by hand.
+if ! diff -r -u -x __init__.py -x __pycache__ "$python_out" "$tmp/python" >"$tmp/diff" 2>&1; then
+  status=1
+  echo "check-generated: $python_out differs from what scripts/generate-python-client.sh generates:" >&2
+  head -n 200 "$tmp/diff" >&2
+fi
+generated+=("$python_out")
+
 if [ "$status" -ne 0 ]; then
   echo >&2
   echo "check-generated: FAILED: the committed generated code is out of date." >&2
-  echo "Run scripts/generate-protos.sh and commit the result." >&2
+  echo "Run scripts/generate-protos.sh and scripts/generate-python-client.sh and commit the result." >&2
   exit 1
 fi
 echo "check-generated: generated code is up to date (${generated[*]})"

@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Installs what kostra needs on a fresh Debian machine, and nothing that is
 # already there: protobuf-c (library and protoc-c), protoc, rsvg-convert and
-# a font (the chart tests render SVG to PNG), and Python's
-# protobuf runtime and pytest for the interop tests. Safe to run again.
+# a font (the chart tests render SVG to PNG), Python's protobuf runtime and
+# pytest for the interop tests, setuptools and wheel to build the Python
+# client (clients/python), and for the Java client (clients/java) a JDK with
+# Debian's protobuf-java and gson. Safe to run again.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
 need=()
-for package in libprotobuf-c-dev protobuf-c-compiler protobuf-compiler openssl librsvg2-bin fonts-dejavu-core; do
+for package in libprotobuf-c-dev protobuf-c-compiler protobuf-compiler openssl librsvg2-bin fonts-dejavu-core \
+               openjdk-17-jdk-headless libprotobuf-java libgoogle-gson-java; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || need+=("$package")
 done
 if [ ${#need[@]} -gt 0 ]; then
@@ -19,3 +23,7 @@ fi
 python3 - <<'PY' 2>/dev/null || { echo "setup: installing Python packages protobuf and pytest" >&2; python3 -m pip install -q --disable-pip-version-check protobuf pytest; }
 import google.protobuf, pytest
 PY
+
+# The Python client's packaging test builds its wheel offline, with the
+# setuptools already installed (pip install --no-build-isolation).
+python3 -c "import setuptools, wheel" 2>/dev/null || { echo "setup: installing Python packages setuptools and wheel" >&2; python3 -m pip install -q --disable-pip-version-check setuptools wheel; }

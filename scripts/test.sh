@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The project's test command: installs what a fresh machine lacks, checks the
-# generated code, runs the Swift tests, the Python interop tests against a
-# live server, and the Swift tests again under AddressSanitizer with leak
-# detection, and a bounded run of each libFuzzer target. KOSTRA_SKIP_ASAN=1
+# generated code, runs the Swift tests, the Python interop tests, the Python
+# client's tests and the Java client's conformance run against a live server,
+# the Swift tests again under AddressSanitizer with leak detection, and a
+# bounded run of each libFuzzer target. KOSTRA_SKIP_ASAN=1
 # and KOSTRA_SKIP_FUZZ=1 skip those slow steps on a developer machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +20,12 @@ swift test
 
 echo "== python interop (live server)"
 KOSTRA_SERVER_BIN="$(swift build --show-bin-path)/kostra-server" python3 -m pytest -q Tests/python
+
+echo "== python client: clients/python, conformance vectors, schema evolution (live server)"
+KOSTRA_SERVER_BIN="$(swift build --show-bin-path)/kostra-server" python3 -m pytest -q clients/python/tests
+
+echo "== java client: the conformance vectors (docs/clients.md, live server)"
+KOSTRA_SERVER_BIN="$(swift build --show-bin-path)/kostra-server" python3 clients/java/run_conformance.py
 
 if [ "${KOSTRA_SKIP_FUZZ:-0}" != "1" ]; then
   echo "== fuzzing, 20 s per target (docs/fuzzing.md)"

@@ -341,6 +341,10 @@ class Actor:
             await asyncio.sleep(0.1)
             return None
 
+    def choose(self, kind: str, scenarios: List[str]) -> str:
+        """A scenario of ``kind``, leaving out those in --skip."""
+        return self.rng.choice([s for s in scenarios if f"{kind}/{s}" not in self.args.skip])
+
     # -- checks -------------------------------------------------------------
     def check(self, where: str, env, ref: Ref, allow_shed: bool = False) -> None:
         self.stats.saw(env)
@@ -459,7 +463,7 @@ class Actor:
             conn.close()
 
     async def flood(self) -> None:
-        """Pipelines 4x the in-flight limit in one write: each answered once,
+        """Pipelines twice the in-flight limit in one write: each answered once,
         OK (right) or RESOURCE_EXHAUSTED."""
         where = "flood/over-limit"
         self.stats.scenarios[where] += 1
@@ -467,7 +471,7 @@ class Actor:
         if conn is None:
             return
         try:
-            n = 4 * self.args.max_in_flight
+            n = 2 * self.args.max_in_flight
             pending = {i: ref for i, ref in enumerate(self.pick(n, big_share=0.02), start=1)}
             self.stats.sent += n
             await conn.send(b"".join(ref.frame(i) for i, ref in pending.items()))
@@ -479,8 +483,7 @@ class Actor:
 
     # -- slow ------------------------------------------------------------------
     async def slow(self) -> None:
-        scenario = self.rng.choice(["trickle", "trickle", "slowloris", "slow-reader"] if self.args.slowloris
-                                   else ["trickle", "trickle", "slow-reader"])
+        scenario = self.choose("slow", ["trickle", "trickle", "slowloris", "slow-reader", "bulk-reader"])
         where = f"slow/{scenario}"
         self.stats.scenarios[where] += 1
         conn = await self.connect()
@@ -544,32 +547,46 @@ class Actor:
         self.stats.fail(f"{where}: not cut within {ft * 3 + 10:.0f} s", violation=True)
 
     async def _slow_slow_reader(self, conn: Conn, where: str) -> None:
-        """Asks for big answers and reads them in small pieces."""
-        n = min(self.args.max_in_flight, 32)
-        refs = self.pick(n, big_share=0.5)
+        """Asks for 32 answers, half of them big, and reads them 16 KiB at a
+        time."""
+        await self._read_slowly(conn, where, min(self.args.max_in_flight, 32), 0.5, 16384, 0.005)
+
+    async def _slow_bulk_reader(self, conn: Conn, where: str) -> None:
+        """Pipelines as many big answers as may be in flight (several MiB,
+        more than the kernel's socket buffers hold), half-closes, and reads
+        64 KiB every 2 ms: the server must answer everything it read before
+        it closes (PROTOCOL.md section 4)."""
+        await self._read_slowly(conn, where, min(self.args.max_in_flight, self.args.bulk), 1.0, 65536, 0.002)
+
+    async def _read_slowly(self, conn: Conn, where: str, n: int, big_share: float, size: int, pause: float) -> None:
+        refs = self.pick(n, big_share=big_share)
         pending = {i: ref for i, ref in enumerate(refs, start=1)}
         self.stats.sent += n
         await conn.send(b"".join(ref.frame(i) for i, ref in pending.items()))
         conn.shut_wr()
-        # Read 16 KiB every 5 ms until all has come; then check the frames.
         buf = bytearray()
+        end = "timeout"
         deadline = time.monotonic() + self.answer_timeout
         while time.monotonic() < deadline:
             try:
-                chunk = await asyncio.wait_for(conn.r.read(16384), self.answer_timeout)
-            except (ConnectionError, OSError, asyncio.TimeoutError):
+                chunk = await asyncio.wait_for(conn.r.read(size), self.answer_timeout)
+            except asyncio.TimeoutError:
+                break
+            except (ConnectionError, OSError):
+                end = "reset"
                 break
             if not chunk:
+                end = "eof"
                 break
             buf += chunk
-            await asyncio.sleep(0.005)
-        try:
-            payloads = kw.decode_frames(bytes(buf))
-        except ValueError as exc:
-            self.stats.fail(f"{where}: {exc}", violation=True)
-            payloads = []
-        for p in payloads:
-            env = self.schema.ResponseEnvelope.FromString(p)
+            await asyncio.sleep(pause)
+        offset = 0
+        while len(buf) - offset >= kw.HEADER_SIZE:
+            _flags, length = kw.HEADER.unpack_from(buf, offset)
+            if len(buf) - offset - kw.HEADER_SIZE < length:
+                break
+            env = self.schema.ResponseEnvelope.FromString(bytes(buf[offset + kw.HEADER_SIZE: offset + kw.HEADER_SIZE + length]))
+            offset += kw.HEADER_SIZE + length
             ref = pending.pop(env.id, None)
             if ref is None:
                 self.stats.saw(env)
@@ -577,9 +594,12 @@ class Actor:
                 self.stats.fail(f"{where}: answer for id {env.id} ({CODE_NAMES.get(code_of(env))} {env.status.message!r}), not in flight")
             else:
                 self.check(where, env, ref)
+        if offset != len(buf):
+            self.stats.fail(f"{where}: the server's stream ended inside a frame ({len(buf) - offset} bytes of it), "
+                            f"after {end}", violation=True)
         if pending:
             self.stats.unanswered += len(pending)
-            self.stats.fail(f"{where}: {len(pending)} requests unanswered")
+            self.stats.fail(f"{where}: {len(pending)} of {n} requests unanswered (stream ended with {end})")
 
     # -- garbage -----------------------------------------------------------------
     GARBAGE = [
@@ -588,7 +608,7 @@ class Actor:
     ]
 
     async def garbage(self) -> None:
-        scenario = self.rng.choice(self.GARBAGE)
+        scenario = self.choose("garbage", self.GARBAGE)
         where = f"garbage/{scenario}"
         self.stats.scenarios[where] += 1
         conn = await self.connect()
@@ -751,7 +771,7 @@ class Actor:
                "pending-reset", "connect-close"]
 
     async def hangup(self) -> None:
-        scenario = self.rng.choice(self.HANGUPS)
+        scenario = self.choose("hangup", self.HANGUPS)
         where = f"hangup/{scenario}"
         self.stats.scenarios[where] += 1
         conn = await self.connect()
@@ -793,7 +813,7 @@ class Actor:
 
     # -- idle --------------------------------------------------------------------
     async def idle(self) -> None:
-        scenario = self.rng.choice(["silent", "quiet-after-requests"])
+        scenario = self.choose("idle", ["silent", "quiet-after-requests"])
         where = f"idle/{scenario}"
         self.stats.scenarios[where] += 1
         conn = await self.connect()
@@ -821,9 +841,13 @@ class Actor:
 async def run_actor(kind: str, actor: Actor, deadline: float) -> None:
     run = getattr(actor, kind)
     while time.monotonic() < deadline:
+        before = collections.Counter(actor.stats.scenarios)
+        started = time.monotonic()
         try:
             await run()
         except asyncio.CancelledError:
+            now = [k for k, v in actor.stats.scenarios.items() if v != before.get(k, 0)]
+            actor.stats.fail(f"{kind}: stuck in {now or kind} for {time.monotonic() - started:.0f} s, cancelled")
             raise
         except Exception as exc:  # noqa: BLE001 - a bug of the soak itself, reported, not hidden
             actor.stats.client_errors += 1
@@ -870,6 +894,15 @@ def proc_figures(pid: int) -> Optional[Tuple[int, int]]:
     except (OSError, ValueError):
         return None
     return (rss, fds) if rss is not None else None
+
+
+async def loop_lag(record: list) -> None:
+    """Keeps in record[0] the longest the soak's own event loop was late
+    (a stalled client could be rightly cut by the server's timeouts)."""
+    while True:
+        t = time.monotonic()
+        await asyncio.sleep(0.05)
+        record[0] = max(record[0], time.monotonic() - t - 0.05)
 
 
 class Sampler:
@@ -1001,7 +1034,9 @@ async def soak(args) -> dict:
     if args.frame_timeout * 2 > args.duration:
         skipped.append(f"slowloris (--frame-timeout {args.frame_timeout:g} s is more than half the run)")
     counts = actor_counts(args.clients, skip=["idle"] if skipped and skipped[0].startswith("idle") else [])
-    args.slowloris = not any(s.startswith("slowloris") for s in skipped)
+    if any(s.startswith("slowloris") for s in skipped):
+        args.skip.append("slow/slowloris")
+    skipped += [f"{name} (--skip)" for name in args.skip if not name.startswith("slow/slowloris")]
 
     def actors(deadline):
         return [
@@ -1013,19 +1048,22 @@ async def soak(args) -> dict:
     # Warm-up: the same mix, so that the server's pools and arenas are grown
     # before the start figures are taken.
     warm = actors(time.monotonic() + args.warmup)
-    stuck = await wait_actors(warm, grace)
+    stuck = await wait_actors(warm, args.warmup + grace)
     start = await settle(args.pid, 10**9, 0)  # no client connected now
     if start is None:
         raise SystemExit("soak: the server died during the warm-up")
 
     sampler = Sampler(args.pid)
     sampling = asyncio.ensure_future(sampler.run())
+    lag = [0.0]
+    lagging = asyncio.ensure_future(loop_lag(lag))
     t0 = time.monotonic()
     main = actors(t0 + args.duration)
-    stuck += await wait_actors(main, grace)
+    stuck += await wait_actors(main, args.duration + grace)
     ran_for = time.monotonic() - t0
     end = await settle(args.pid, start[1] + args.fd_slack, args.settle)
     sampling.cancel()
+    lagging.cancel()
     alive = end is not None and proc_alive(args.pid)
 
     rss_bound_kib = max(int(start[0] * args.rss_slack_percent / 100), args.rss_slack_mib * 1024)
@@ -1066,6 +1104,7 @@ async def soak(args) -> dict:
         "fds": {"start": start[1], "peak": max(sampler.peak_fds, start[1]), "end": end[1] if end else None,
                 "bound": start[1] + args.fd_slack},
         "samples": sampler.samples,
+        "client_loop_max_lag_s": round(lag[0], 3),
         "checks": checks,
         "failures": stats.failures,
         "passed": all(checks.values()),
@@ -1099,6 +1138,7 @@ def print_table(r: dict) -> None:
     print(f"  {'RSS':<10}{mib(rss['start']):>12}{mib(rss['peak']):>12}{mib(rss['end']):>12}{mib(rss['bound']):>12}")
     print(f"  {'fds':<10}{fds['start']:>12}{fds['peak']:>12}{str(fds['end']):>12}{fds['bound']:>12}")
     print()
+    print(f"  soak's own event loop was late by at most {r['client_loop_max_lag_s']} s")
     print(f"  spot check: {r['spot_check']}")
     for s in r["skipped"]:
         print(f"  skipped: {s}")
@@ -1125,7 +1165,12 @@ def parse_args(argv=None):
     p.add_argument("--frame-timeout", type=float, default=2.0, help="server --frame-timeout (when attaching: the server's)")
     p.add_argument("--idle-timeout", type=float, default=3.0, help="server --idle-timeout (when attaching: the server's)")
     p.add_argument("--max-frame-size", type=int, default=65536, help="server --max-frame-size (when attaching: the server's)")
-    p.add_argument("--max-in-flight", type=int, default=64, help="server --max-in-flight (when attaching: the server's)")
+    p.add_argument("--max-in-flight", type=int, default=64,
+                   help="server --max-in-flight (when attaching: the server's); the server's default, 1024, "
+                        "exposes the bugs in docs/soak.md")
+    p.add_argument("--bulk", type=int, default=1024, help="requests with big answers the bulk reader pipelines (at most --max-in-flight)")
+    p.add_argument("--skip", action="append", default=[], metavar="KIND/SCENARIO",
+                   help="leave a scenario out, e.g. slow/bulk-reader (repeatable)")
     p.add_argument("--answer-timeout", type=float, default=30.0, help="seconds to wait for an answer before calling it lost")
     p.add_argument("--settle", type=float, default=10.0, help="seconds to wait at the end for connections to close")
     p.add_argument("--fd-slack", type=int, default=2, help="fds the end may exceed the start by (default 2)")

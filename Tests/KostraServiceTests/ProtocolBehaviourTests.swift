@@ -185,6 +185,31 @@ struct ProtocolBehaviourTests {
         }
     }
 
+    @Test("EOF inside a frame is one error: the frame timer does not add DEADLINE_EXCEEDED while answers are still due")
+    func truncatedThenSlowAnswer() async throws {
+        // The soak found a second error frame (docs/soak.md, bug 4): the frame
+        // timer outlived the end of the client's input.
+        let configuration = ServerConfiguration(frameTimeout: .milliseconds(150))
+        try await withTestServer(configuration: configuration, extraMethods: Self.withSleep) { port in
+            try await RawConnection.with(port: port) { inbound, outbound in
+                var inbound = inbound
+                var frames = requestFrame(id: 5, method: SleepHandler.path, payload: SleepHandler.payload(milliseconds: 600))
+                var partial = requestFrame(id: 6, method: KostraMethods.check.path)
+                frames.writeImmutableBuffer(partial.readSlice(length: 7)!)
+                try await outbound.write(frames)
+                outbound.finish()  // EOF inside frame 6, while request 5 sleeps four frame timeouts
+                var answers: [(UInt64, StatusCode?)] = []
+                while let answer = try await inbound.nextResponse() {
+                    answers.append((answer.id, answer.status?.code))
+                }
+                #expect(answers.count == 2, "\(answers)")
+                #expect(answers.contains { $0.0 == 0 && $0.1 == .invalidArgument })
+                #expect(answers.contains { $0.0 == 5 && $0.1 == .ok })
+                #expect(!answers.contains { $0.1 == .deadlineExceeded })
+            }
+        }
+    }
+
     @Test("a deadline that passes while the handler works is DEADLINE_EXCEEDED")
     func deadline() async throws {
         try await withTestServer(extraMethods: Self.withSleep) { port in

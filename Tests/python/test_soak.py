@@ -91,12 +91,6 @@ def test_soak_fails_when_the_server_dies():
         assert proc.returncode == 2 and "died" in proc.stderr, proc.stderr
 
 
-@pytest.mark.xfail(
-    reason="server bug (docs/soak.md, 'Bugs found'): when a connection ends, ConnectionServer returns from "
-    "executeThenClose, which closes the channel at once and drops the answers still queued in NIO; "
-    "remove this marker once fixed",
-    strict=False,
-)
 def test_half_closed_bulk_is_answered_in_full(schema):
     """PROTOCOL.md section 4: a client may half-close after its last request,
     and the server answers everything it read, then closes. 1 024 GetSchema

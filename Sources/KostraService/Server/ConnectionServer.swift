@@ -31,9 +31,19 @@ struct ConnectionServer: Sendable {
                     group.addTask {
                         await self.drainOnShutdown(channel: channel.channel, outbound: outbound, inFlight: inFlight)
                     }
-                    try await self.serveRequests(inbound: inbound, outbound: outbound, inFlight: inFlight, logger: logger)
+                    try await self.serveRequests(
+                        inbound: inbound,
+                        outbound: outbound,
+                        channel: channel.channel,
+                        inFlight: inFlight,
+                        logger: logger
+                    )
                     // Every request read is answered (or abandoned): the drain has nothing left to wait for.
                     group.cancelAll()
+                    // executeThenClose closes the channel at once when this returns, and
+                    // a close drops the writes still pending in it (the client may read
+                    // slowly): wait until everything handed over is written.
+                    await Self.waitUntilWritten(channel.channel)
                 }
             }
         } catch {
@@ -65,6 +75,7 @@ struct ConnectionServer: Sendable {
                 try await Task.sleep(for: .milliseconds(5))
                 remaining = inFlight.count
             }
+            await Self.waitUntilWritten(channel)
             outbound.finish()  // half-closes: the client reads the answers, then end of stream
             try await Task.sleep(for: self.configuration.drainLinger)
             channel.close(promise: nil)
@@ -76,6 +87,7 @@ struct ConnectionServer: Sendable {
     private func serveRequests(
         inbound: NIOAsyncChannelInboundStream<InboundRequest>,
         outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>,
+        channel: any Channel,
         inFlight: InFlightCounter,
         logger: Logger
     ) async throws {
@@ -152,12 +164,22 @@ struct ConnectionServer: Sendable {
                 logger.debug("closing connection on a framing error", metadata: ["error": "\(error)"])
                 await send(Self.errorFrame(id: 0, RPCError(error.statusCode, error.description)))
             }
-            if inFlight.isAbandoned {
-                // The drain timed out and closed the connection: throwing
-                // cancels the handlers still running, so the server can exit.
+            if inFlight.isAbandoned || !channel.isActive {
+                // The drain timed out and closed the connection, or the client
+                // is gone (reset or closed): no answer can reach it, so throwing
+                // cancels the handlers still running rather than let abandoned
+                // work hold a core that other connections are waiting for.
                 throw CancellationError()
             }
         }
+    }
+
+    /// Returns once every write handed to `channel` before it has reached the
+    /// socket (or the channel has failed): an empty write's promise completes
+    /// in order behind them. A client that stops reading keeps it waiting
+    /// until the idle timeout closes the connection.
+    static func waitUntilWritten(_ channel: any Channel) async {
+        try? await channel.writeAndFlush(ByteBuffer()).get()
     }
 
     /// The frame for an answer, or RESOURCE_EXHAUSTED on its id when the

@@ -66,6 +66,13 @@ final class ConnectionTimeoutHandler: ChannelInboundHandler {
             }
             return
         }
+        if let event = event as? ChannelEvent, event == .inputClosed {
+            // The client's input has ended: a frame it began will never
+            // arrive, and the decoder has already said so (INVALID_ARGUMENT on
+            // id 0). The frame timer must not add a second error.
+            self.frameTimer?.cancel()
+            self.frameTimer = nil
+        }
         context.fireUserInboundEventTriggered(event)
     }
 

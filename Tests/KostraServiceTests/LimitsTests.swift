@@ -100,6 +100,32 @@ struct LimitsTests {
         }
     }
 
+    @Test("a client reading its answers slowly is not closed as idle, even past the idle timeout")
+    func slowReaderIsNotIdle() async throws {
+        // The soak's bulk reader (docs/soak.md): answers waiting to be written
+        // are work in hand as long as they keep going out.
+        let configuration = ServerConfiguration(idleTimeout: .milliseconds(400))
+        try await withTestServer(configuration: configuration) { port in
+            try await RawConnection.with(port: port) { inbound, outbound in
+                var inbound = inbound
+                var frames = ByteBuffer()
+                for id in UInt64(1)...150 {  // about 2.4 MB of answers, more than socket buffers hold
+                    frames.writeImmutableBuffer(requestFrame(id: id, method: KostraMethods.getSchema.path))
+                }
+                try await outbound.write(frames)
+                outbound.finish()  // half-close: nothing more will be read from this client
+                var ids = Set<UInt64>()
+                while let answer = try await inbound.nextResponse() {
+                    #expect(answer.id != 0, "closed early: \(answer.status?.message ?? "")")
+                    #expect(answer.status?.code == .ok)
+                    ids.insert(answer.id)
+                    try await Task.sleep(for: .milliseconds(10))  // 150 × 10 ms: several idle timeouts in all
+                }
+                #expect(ids.count == 150)
+            }
+        }
+    }
+
     @Test("an answer larger than the limit is RESOURCE_EXHAUSTED on its own id; small answers still go out")
     func responseSize() async throws {
         try await withTestServer(configuration: ServerConfiguration(maximumResponseSize: 512)) { port in

@@ -7,8 +7,9 @@ import NIOCore
 ///
 /// Sits behind the frame decoder: a ``FramePending`` event starts the frame
 /// timer, the whole frame (a `channelRead`) stops it. The idle timer counts
-/// from the last byte read and spares a connection whose requests are still
-/// being answered.
+/// from the last byte read, or the last time answers waiting to be written
+/// went out, and spares a connection whose requests are still being
+/// answered.
 final class ConnectionTimeoutHandler: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
     typealias InboundOut = ByteBuffer
@@ -17,6 +18,8 @@ final class ConnectionTimeoutHandler: ChannelInboundHandler {
     private let frameTimeout: TimeAmount
     private let inFlight: InFlightCounter
     private var lastRead = NIODeadline.now()
+    private var lastWriteProgress = NIODeadline.uptimeNanoseconds(0)
+    private var lastBuffered = 0
     private var idleTimer: Scheduled<Void>?
     private var frameTimer: Scheduled<Void>?
     private var closing = false
@@ -79,7 +82,19 @@ final class ConnectionTimeoutHandler: ChannelInboundHandler {
     private func scheduleIdleCheck(context: ChannelHandlerContext, in delay: TimeAmount) {
         self.idleTimer?.cancel()
         self.idleTimer = context.eventLoop.assumeIsolated().scheduleTask(in: delay) {
-            let idleFor = NIODeadline.now() - self.lastRead
+            // Answers still waiting to be written to a client that reads them
+            // (slowly) keep the connection busy; answers that stop draining for
+            // a whole idle period do not, so a client that never reads is
+            // still closed.
+            let buffered = (try? context.channel.syncOptions?.getOption(.bufferedWritableBytes)) ?? 0
+            if buffered != self.lastBuffered {
+                // Written since the last look (down to zero counts too: the
+                // last answer just went out, and the close that follows it is
+                // the serving loop's to make, not the idle timer's).
+                self.lastBuffered = buffered
+                self.lastWriteProgress = .now()
+            }
+            let idleFor = NIODeadline.now() - max(self.lastRead, self.lastWriteProgress)
             if idleFor >= self.idleTimeout, self.frameTimer == nil, self.inFlight.isIdle {
                 self.close(
                     context: context,

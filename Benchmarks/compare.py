@@ -183,7 +183,7 @@ def main():
         size = int(round(probe.get("mean_answer_bytes", 0))) or 1000
         print(f"kostra profile answer: {size} bytes; redis values of the same size", file=sys.stderr)
         seconds = str(opts.seconds)
-        redis_n = {1: 200_000, 16: 2_000_000}
+        redis_n = {1: 100_000, 16: 400_000}  # about as long as a kostra run at these rates
         for run in range(opts.runs):
             order = ["kostra", "redis"] if run % 2 == 0 else ["redis", "kostra"]
             for depth in (1, 16):

@@ -60,7 +60,10 @@ let package = Package(
         ),
         .target(
             name: "KostraData",
-            resources: [.embedInCode("Resources/grunnskole-2025.json")],
+            resources: [
+                .embedInCode("Resources/grunnskole-2025.json"),
+                .embedInCode("Resources/code-history.json"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -131,6 +134,7 @@ let package = Package(
         .testTarget(
             name: "KostraDataTests",
             dependencies: ["KostraData"],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

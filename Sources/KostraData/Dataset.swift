@@ -21,6 +21,10 @@ public struct Dataset: Sendable {
     public let facts: [Fact]
     /// The report's tables as printed (title, layout, remarks).
     public let tables: [SourceTable]
+    /// Figures a later one replaced (a preliminary figure the final one revised), in the order
+    /// they were replaced, under current region codes. `history(indicatorId:regionCode:year:)`
+    /// gives one figure's.
+    public let revisions: [Observation]
 
     let regionPositions: [String: Int]
     let indicatorPositions: [String: Int]
@@ -33,6 +37,14 @@ public struct Dataset: Sendable {
     /// For each indicator, the years with any observation, ascending.
     let yearsByIndicator: [String: [Int]]
     let allYears: [Int]
+    /// For each figure, the figures it replaced, oldest first.
+    let revisionsByFigure: [FigureKey: [Observation]]
+
+    struct FigureKey: Hashable {
+        var indicatorId: String
+        var regionCode: String
+        var year: Int
+    }
 
     struct SeriesKey: Hashable {
         var indicatorId: String
@@ -57,7 +69,8 @@ public struct Dataset: Sendable {
         facts: [Fact] = [],
         name: String,
         source: String = "",
-        tables: [SourceTable] = []
+        tables: [SourceTable] = [],
+        revisions: [Observation] = []
     ) throws(DatasetError) {
         var contents = DatasetContents()
         contents.source = source
@@ -67,6 +80,7 @@ public struct Dataset: Sendable {
         contents.productionWeights = DatasetContents.items(productionWeights, named: "productionWeights")
         contents.facts = DatasetContents.items(facts, named: "facts")
         contents.tables = DatasetContents.items(tables, named: "tables")
+        contents.revisions = DatasetContents.items(revisions, named: "revisions")
         try self.init(contents: contents, name: name)
     }
 
@@ -113,5 +127,25 @@ public struct Dataset: Sendable {
         }
         self.yearsByIndicator = yearSets.mapValues { $0.sorted() }
         self.allYears = allYears.sorted()
+
+        var revisions: [Observation] = []
+        var revisionsByFigure: [FigureKey: [Observation]] = [:]
+        for item in contents.revisions {
+            var revision = item.value
+            guard let code = checked.currentCodes[revision.regionCode] else {
+                throw DatasetError(code: .unknownRegion, path: item.path, message: "unknown region code \"\(revision.regionCode)\"")
+            }
+            guard indicatorPositions[revision.indicatorId] != nil else {
+                throw DatasetError(code: .unknownIndicator, path: item.path, message: "unknown indicator \"\(revision.indicatorId)\"")
+            }
+            if code != revision.regionCode {
+                revision.reportedCode = revision.reportedCode ?? revision.regionCode
+                revision.regionCode = code
+            }
+            revisions.append(revision)
+            revisionsByFigure[FigureKey(indicatorId: revision.indicatorId, regionCode: code, year: revision.year), default: []].append(revision)
+        }
+        self.revisions = revisions
+        self.revisionsByFigure = revisionsByFigure
     }
 }

@@ -17,6 +17,7 @@ struct DatasetContents {
     var productionWeights: [Item<ProductionWeights>] = []
     var facts: [Item<Fact>] = []
     var tables: [Item<SourceTable>] = []
+    var revisions: [Item<Observation>] = []
 
     /// Each value with the path "`name`[index]".
     static func items<Value>(_ values: [Value], named name: String) -> [Item<Value>] {

@@ -50,10 +50,13 @@ public enum KostraMethods {
         kostra: "GetStatements"
     )
 
+    /// Loads the newest data version (administration; needs the token).
+    public static let reload = Method<KostraV1.ReloadRequest, KostraV1.ReloadResponse>(kostra: "Reload")
+
     /// The paths of all methods, in the order of the service block.
     public static let allPaths: [String] = [
         check.path, getSchema.path, listIndicators.path, listRegions.path, getSeries.path,
         getProfile.path, compare.path, getGroupAverage.path, getProductionIndex.path, getProductionChange.path,
-        getEfficiency.path, getResourceUse.path, getTeacherNorm.path, getStatements.path,
+        getEfficiency.path, getResourceUse.path, getTeacherNorm.path, getStatements.path, reload.path,
     ]
 }

@@ -1,16 +1,43 @@
 import KostraAnalysis
+import KostraProtocol
 public import KostraData
 public import Logging
 public import NIOCore
 
 /// Puts the pieces together: a server over a dataset with every method registered.
 public enum KostraService {
-    /// The router with every method of `service Kostra` over `dataset`.
+    /// The router with every method of `service Kostra` over `dataset`. Its `Reload` answers
+    /// FAILED_PRECONDITION (after the token check); ``DataReloader`` makes one that reloads.
     public static func router(dataset: Dataset, health: HealthState, authentication: Authentication = .none) -> Router {
         var router = Router(authentication: authentication)
         DataMethods(dataset: dataset, health: health, serverVersion: KostraVersion.string).register(on: &router)
         AnalysisMethods(analysis: Analysis(dataset: dataset)).register(on: &router)
+        // Reload needs a data directory; ``DataReloader`` registers the one that reloads.
+        router.register(KostraMethods.reload, access: .write) { _, _ throws(RPCError) in
+            throw RPCError(.failedPrecondition, "this server's data cannot be reloaded; start it with --data DIR")
+        }
         return router
+    }
+
+    /// A server answering every method from `dataset`, which `load` can replace with a newer
+    /// version while it runs (the `Reload` method; nil: the data is fixed).
+    public static func server(
+        dataset: Dataset,
+        load: (@Sendable () throws -> Dataset)?,
+        configuration: ServerConfiguration,
+        authentication: Authentication = .none,
+        logger: Logger,
+        onListening: @escaping @Sendable (SocketAddress) -> Void = { _ in }
+    ) -> KostraServer {
+        let health = HealthState()
+        let reloader = DataReloader(dataset: dataset, health: health, authentication: authentication, load: load)
+        return KostraServer(
+            configuration: configuration,
+            routers: reloader.routers,
+            health: health,
+            logger: logger,
+            onListening: onListening
+        )
     }
 
     /// A server answering every method from `dataset`.

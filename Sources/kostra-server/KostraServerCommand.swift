@@ -13,19 +13,26 @@ struct KostraServerCommand: AsyncParsableCommand {
         abstract: "Serve KOSTRA comparisons over the kostra protocol (see PROTOCOL.md).",
         discussion: """
             With no data option the server serves its built-in data: every figure of the
-            grunnskole chapter of Bærum's KOSTRA analysis 2025.
+            grunnskole chapter of Bærum's KOSTRA analysis 2025. With --data DIR it serves the
+            newest version imported into DIR (`kostra-server import`), and the Reload method
+            (which needs the token) makes it take up a newer one without dropping a request.
 
             Examples:
               kostra-server                       # 127.0.0.1:7878, built-in data
               kostra-server --port 0              # any free port; the log line says which
               kostra-server --host 0.0.0.0 --port 7878 --log-level debug
+              kostra-server import --data /var/lib/kostra --status final 12255.json
+              kostra-server --data /var/lib/kostra --token-file /etc/kostra/token
 
             SIGINT or SIGTERM drains: new connections are refused with UNAVAILABLE, every
             request already read is answered (for at most --drain-timeout seconds), then
             the server exits 0.
             """,
-        version: KostraVersion.string
+        version: KostraVersion.string,
+        subcommands: [ImportCommand.self]
     )
+
+    @OptionGroup var dataDirectory: DataDirectoryOption
 
     @Option(help: "The address to listen on.")
     var host: String = "127.0.0.1"
@@ -126,14 +133,23 @@ struct KostraServerCommand: AsyncParsableCommand {
         }
 
         let dataset: Dataset
+        var load: (@Sendable () throws -> Dataset)?
         do {
-            dataset = try Dataset.builtIn()
+            if let directory = self.dataDirectory.directory {
+                let store = try DataStore(directory: directory)
+                dataset = try store.open().dataset
+                load = { try store.open().dataset }
+            } else {
+                dataset = try Dataset.builtIn()
+            }
         } catch {
-            logger.critical("cannot load the built-in data", metadata: ["error": "\(error)"])
+            logger.critical("cannot load the data", metadata: ["error": "\(error)", "data": "\(self.dataDirectory.directory ?? "built-in")"])
             throw ExitCode(2)
         }
+        logger.info("data loaded", metadata: ["data_version": "\(dataset.name)"])
         let server = KostraService.server(
             dataset: dataset,
+            load: load,
             configuration: ServerConfiguration(
                 host: self.host,
                 port: self.port,

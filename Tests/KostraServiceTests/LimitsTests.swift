@@ -106,23 +106,38 @@ struct LimitsTests {
         // are work in hand as long as they keep going out.
         let configuration = ServerConfiguration(idleTimeout: .milliseconds(400))
         try await withTestServer(configuration: configuration) { port in
-            try await RawConnection.with(port: port) { inbound, outbound in
-                var inbound = inbound
-                var frames = ByteBuffer()
-                for id in UInt64(1)...150 {  // about 2.4 MB of answers, more than socket buffers hold
-                    frames.writeImmutableBuffer(requestFrame(id: id, method: KostraMethods.getSchema.path))
+            // As in the idle test: a connection the server does not get to read
+            // within the idle timeout (a starved test run) is rightly closed
+            // before any answer; that attempt proves nothing and is repeated.
+            for _ in 1...5 {
+                let premiseFailed = try await RawConnection.with(port: port) { inbound, outbound in
+                    var inbound = inbound
+                    var frames = ByteBuffer()
+                    for id in UInt64(1)...150 {  // about 2.4 MB of answers, more than socket buffers hold
+                        frames.writeImmutableBuffer(requestFrame(id: id, method: KostraMethods.getSchema.path))
+                    }
+                    try await outbound.write(frames)
+                    outbound.finish()  // half-close: nothing more will be read from this client
+                    var ids = Set<UInt64>()
+                    while ids.count < 150, let answer = try await inbound.nextResponse() {
+                        if answer.id == 0, ids.isEmpty { return true }
+                        #expect(answer.id != 0, "closed early: \(answer.status?.message ?? "")")
+                        #expect(answer.status?.code == .ok)
+                        ids.insert(answer.id)
+                        try await Task.sleep(for: .milliseconds(10))  // 150 × 10 ms: several idle timeouts in all
+                    }
+                    #expect(ids.count == 150)
+                    // Then the close. With nothing left in flight the idle timer
+                    // may say so first (on a loaded machine), which is allowed.
+                    if let last = try await inbound.nextResponse() {
+                        #expect(last.id == 0 && last.status?.code == .unavailable)
+                        #expect(try await inbound.next() == nil)
+                    }
+                    return false
                 }
-                try await outbound.write(frames)
-                outbound.finish()  // half-close: nothing more will be read from this client
-                var ids = Set<UInt64>()
-                while let answer = try await inbound.nextResponse() {
-                    #expect(answer.id != 0, "closed early: \(answer.status?.message ?? "")")
-                    #expect(answer.status?.code == .ok)
-                    ids.insert(answer.id)
-                    try await Task.sleep(for: .milliseconds(10))  // 150 × 10 ms: several idle timeouts in all
-                }
-                #expect(ids.count == 150)
+                if !premiseFailed { return }
             }
+            Issue.record("in five attempts the connection was closed as idle before its first answer")
         }
     }
 

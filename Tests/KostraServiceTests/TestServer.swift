@@ -26,13 +26,23 @@ func withTestServer<Result: Sendable>(
     health: HealthState,
     _ body: @Sendable (_ port: Int) async throws -> Result
 ) async throws -> Result {
+    try await withTestServer(configuration: configuration, routers: RouterHolder(router), health: health, body)
+}
+
+/// Runs a real server whose router can be replaced while it runs (a reload).
+func withTestServer<Result: Sendable>(
+    configuration: ServerConfiguration = ServerConfiguration(host: "127.0.0.1", port: 0),
+    routers: RouterHolder,
+    health: HealthState,
+    _ body: @Sendable (_ port: Int) async throws -> Result
+) async throws -> Result {
     var configuration = configuration
     configuration.port = 0
     let logger = Logger(label: "kostra-test", factory: { _ in SwiftLogNoOpLogHandler() })
     let (addresses, continuation) = AsyncStream.makeStream(of: SocketAddress.self)
     let server = KostraServer(
         configuration: configuration,
-        router: router,
+        routers: routers,
         health: health,
         logger: logger,
         onListening: { address in

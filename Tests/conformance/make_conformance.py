@@ -269,6 +269,11 @@ def cases():
         eq("regions[code=3201].name", "Bærum"), eq("regions[code=ASSS].kind", 2, enum="REGION_KIND_GROUP_AVERAGE"),
     ]},
          description="ListRegionsRequest.kind = 99, a value version 1 does not know: not an error, read as unset.")
+
+    # ---- Administration (last, so that the ids of the cases above stay as they were) ----
+    case("reload_without_token", "Reload", k.ReloadRequest(),
+         {"code": 7, "status_checks": [has("message", "no token configured")]},
+         description="Reload changes the server's state: a server given no token refuses it, PERMISSION_DENIED (PROTOCOL.md section 5).")
     return out
 
 

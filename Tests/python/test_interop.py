@@ -411,7 +411,7 @@ def test_get_schema_is_enough_for_a_client(server, schema):
     assert [m.name for m in service.method] == [
         "Check", "GetSchema", "ListIndicators", "ListRegions", "GetSeries",
         "GetProfile", "Compare", "GetGroupAverage", "GetProductionIndex", "GetProductionChange",
-        "GetEfficiency", "GetResourceUse", "GetTeacherNorm", "GetStatements",
+        "GetEfficiency", "GetResourceUse", "GetTeacherNorm", "GetStatements", "Reload",
     ]
     io = {m.name: (m.input_type, m.output_type) for m in service.method}
     assert io["GetSeries"] == (".kostra.v1.GetSeriesRequest", ".kostra.v1.GetSeriesResponse")

@@ -649,3 +649,154 @@ extension KostraV1.GetSchemaResponse {
         }
     }
 }
+
+// MARK: - kostra.v1.ReloadRequest
+
+extension KostraV1 {
+    /// Asks the server to load the newest version of its data directory.
+    public struct ReloadRequest: Sendable, Hashable {
+
+        /// Creates the message from its fields; each parameter defaults to the field's proto3 default.
+        public init() {}
+    }
+}
+
+extension KostraV1.ReloadRequest: KostraMessage {
+    /// The message's full protobuf name, `kostra.v1.ReloadRequest`.
+    public static var protoMessageName: String { "kostra.v1.ReloadRequest" }
+
+    /// Decodes the message from protobuf bytes.
+    ///
+    /// - Throws: ``DecodingError`` when the bytes are not a valid `kostra.v1.ReloadRequest`, or a string is not valid UTF-8.
+    public init(decoding bytes: UnsafeRawBufferPointer) throws(DecodingError) {
+        self = try CodecRuntime.decode(
+            bytes,
+            messageName: Self.protoMessageName,
+            unpack: { kostra__v1__reload_request__unpack(nil, $0, $1) },
+            free: { kostra__v1__reload_request__free_unpacked($0, nil) },
+            convert: Self.init(cMessage:)
+        )
+    }
+
+    /// Encodes the message and passes the bytes to `body`; they are valid only inside `body`.
+    public func withEncodedBytes<R, E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
+        try CodecRuntime.withEncoded(
+            Kostra__V1__ReloadRequest.self,
+            fill: fillCMessage(_:arena:),
+            size: { kostra__v1__reload_request__get_packed_size($0) },
+            pack: { kostra__v1__reload_request__pack($0, $1) },
+            body
+        )
+    }
+
+    /// Encodes the message into a new array.
+    public func encoded() -> [UInt8] {
+        CodecRuntime.encodedArray(
+            Kostra__V1__ReloadRequest.self,
+            fill: fillCMessage(_:arena:),
+            size: { kostra__v1__reload_request__get_packed_size($0) },
+            pack: { kostra__v1__reload_request__pack($0, $1) }
+        )
+    }
+}
+
+extension KostraV1.ReloadRequest {
+    /// Converts protobuf-c's unpacked message into Swift values.
+    init(cMessage: UnsafePointer<Kostra__V1__ReloadRequest>) throws(FieldError) {
+        self.init()
+    }
+
+    /// Fills `cMessage`, zeroed memory from `arena`, for protobuf-c to pack.
+    func fillCMessage(_ cMessage: UnsafeMutablePointer<Kostra__V1__ReloadRequest>, arena _: inout EncodingArena) {
+        kostra__v1__reload_request__init(cMessage)
+    }
+}
+
+// MARK: - kostra.v1.ReloadResponse
+
+extension KostraV1 {
+    /// `kostra.v1.ReloadResponse` (kostra/v1/kostra.proto).
+    public struct ReloadResponse: Sendable, Hashable {
+        /// The data version now served (as HealthCheckResponse.data_version).
+        public var dataVersion: String
+        /// The years it covers, oldest first.
+        public var years: [Int32]
+        /// The data version served before the reload.
+        public var previousDataVersion: String
+
+        /// Creates the message from its fields; each parameter defaults to the field's proto3 default.
+        public init(
+            dataVersion: String = "",
+            years: [Int32] = [],
+            previousDataVersion: String = ""
+        ) {
+            self.dataVersion = dataVersion
+            self.years = years
+            self.previousDataVersion = previousDataVersion
+        }
+    }
+}
+
+extension KostraV1.ReloadResponse: KostraMessage {
+    /// The message's full protobuf name, `kostra.v1.ReloadResponse`.
+    public static var protoMessageName: String { "kostra.v1.ReloadResponse" }
+
+    /// Decodes the message from protobuf bytes.
+    ///
+    /// - Throws: ``DecodingError`` when the bytes are not a valid `kostra.v1.ReloadResponse`, or a string is not valid UTF-8.
+    public init(decoding bytes: UnsafeRawBufferPointer) throws(DecodingError) {
+        self = try CodecRuntime.decode(
+            bytes,
+            messageName: Self.protoMessageName,
+            unpack: { kostra__v1__reload_response__unpack(nil, $0, $1) },
+            free: { kostra__v1__reload_response__free_unpacked($0, nil) },
+            convert: Self.init(cMessage:)
+        )
+    }
+
+    /// Encodes the message and passes the bytes to `body`; they are valid only inside `body`.
+    public func withEncodedBytes<R, E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
+        try CodecRuntime.withEncoded(
+            Kostra__V1__ReloadResponse.self,
+            fill: fillCMessage(_:arena:),
+            size: { kostra__v1__reload_response__get_packed_size($0) },
+            pack: { kostra__v1__reload_response__pack($0, $1) },
+            body
+        )
+    }
+
+    /// Encodes the message into a new array.
+    public func encoded() -> [UInt8] {
+        CodecRuntime.encodedArray(
+            Kostra__V1__ReloadResponse.self,
+            fill: fillCMessage(_:arena:),
+            size: { kostra__v1__reload_response__get_packed_size($0) },
+            pack: { kostra__v1__reload_response__pack($0, $1) }
+        )
+    }
+}
+
+extension KostraV1.ReloadResponse {
+    /// Converts protobuf-c's unpacked message into Swift values.
+    init(cMessage: UnsafePointer<Kostra__V1__ReloadResponse>) throws(FieldError) {
+        self.init()
+        self.dataVersion = try CodecRuntime.string(cMessage.pointee.data_version, field: "data_version")
+        self.years = CodecRuntime.array(cMessage.pointee.years, count: cMessage.pointee.n_years) { $0 }
+        self.previousDataVersion = try CodecRuntime.string(cMessage.pointee.previous_data_version, field: "previous_data_version")
+    }
+
+    /// Fills `cMessage`, zeroed memory from `arena`, for protobuf-c to pack.
+    func fillCMessage(_ cMessage: UnsafeMutablePointer<Kostra__V1__ReloadResponse>, arena: inout EncodingArena) {
+        kostra__v1__reload_response__init(cMessage)
+        if !self.dataVersion.isEmpty {
+            cMessage.pointee.data_version = arena.cString(self.dataVersion)
+        }
+        if !self.years.isEmpty {
+            cMessage.pointee.n_years = self.years.count
+            cMessage.pointee.years = arena.array(self.years) { $0 }
+        }
+        if !self.previousDataVersion.isEmpty {
+            cMessage.pointee.previous_data_version = arena.cString(self.previousDataVersion)
+        }
+    }
+}

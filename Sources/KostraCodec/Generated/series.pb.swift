@@ -249,16 +249,23 @@ extension KostraV1 {
         public var regionCode: String
         /// Field `observations` = 3 (repeated); empty by default.
         public var observations: [KostraV1.Observation]
+        /// The figures later ones replaced for the years of the series (a
+        /// preliminary figure the final one revised), oldest year first and, within
+        /// a year, in the order they were replaced. Only when the request set
+        /// include_history; empty otherwise.
+        public var history: [KostraV1.Observation]
 
         /// Creates the message from its fields; each parameter defaults to the field's proto3 default.
         public init(
             indicatorId: String = "",
             regionCode: String = "",
-            observations: [KostraV1.Observation] = []
+            observations: [KostraV1.Observation] = [],
+            history: [KostraV1.Observation] = []
         ) {
             self.indicatorId = indicatorId
             self.regionCode = regionCode
             self.observations = observations
+            self.history = history
         }
     }
 }
@@ -309,6 +316,7 @@ extension KostraV1.Series {
         self.indicatorId = try CodecRuntime.string(cMessage.pointee.indicator_id, field: "indicator_id")
         self.regionCode = try CodecRuntime.string(cMessage.pointee.region_code, field: "region_code")
         self.observations = try CodecRuntime.messages(cMessage.pointee.observations, count: cMessage.pointee.n_observations, field: "observations", KostraV1.Observation.init(cMessage:))
+        self.history = try CodecRuntime.messages(cMessage.pointee.history, count: cMessage.pointee.n_history, field: "history", KostraV1.Observation.init(cMessage:))
     }
 
     /// Fills `cMessage`, zeroed memory from `arena`, for protobuf-c to pack.
@@ -323,6 +331,10 @@ extension KostraV1.Series {
         if !self.observations.isEmpty {
             cMessage.pointee.n_observations = self.observations.count
             cMessage.pointee.observations = arena.messages(self.observations, Kostra__V1__Observation.self, fill: KostraV1.Observation.fillCMessage(_:arena:))
+        }
+        if !self.history.isEmpty {
+            cMessage.pointee.n_history = self.history.count
+            cMessage.pointee.history = arena.messages(self.history, Kostra__V1__Observation.self, fill: KostraV1.Observation.fillCMessage(_:arena:))
         }
     }
 }
@@ -342,18 +354,23 @@ extension KostraV1 {
         public var fromYear: Int32
         /// The last year to include; 0 means to the latest.
         public var toYear: Int32
+        /// Also return, in each series' history, the figures later ones replaced.
+        /// (Number 8: 5-7 are taken by the test schema clients/python/tests/evolution/newer.)
+        public var includeHistory: Bool
 
         /// Creates the message from its fields; each parameter defaults to the field's proto3 default.
         public init(
             indicatorId: String = "",
             regions: [String] = [],
             fromYear: Int32 = 0,
-            toYear: Int32 = 0
+            toYear: Int32 = 0,
+            includeHistory: Bool = false
         ) {
             self.indicatorId = indicatorId
             self.regions = regions
             self.fromYear = fromYear
             self.toYear = toYear
+            self.includeHistory = includeHistory
         }
     }
 }
@@ -405,6 +422,7 @@ extension KostraV1.GetSeriesRequest {
         self.regions = try CodecRuntime.strings(cMessage.pointee.regions, count: cMessage.pointee.n_regions, field: "regions")
         self.fromYear = cMessage.pointee.from_year
         self.toYear = cMessage.pointee.to_year
+        self.includeHistory = cMessage.pointee.include_history != 0
     }
 
     /// Fills `cMessage`, zeroed memory from `arena`, for protobuf-c to pack.
@@ -419,6 +437,7 @@ extension KostraV1.GetSeriesRequest {
         }
         cMessage.pointee.from_year = self.fromYear
         cMessage.pointee.to_year = self.toYear
+        cMessage.pointee.include_history = self.includeHistory ? 1 : 0
     }
 }
 

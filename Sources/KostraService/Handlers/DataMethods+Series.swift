@@ -5,7 +5,8 @@ public import KostraProtocol
 extension DataMethods {
     /// One indicator for the regions asked, over the years asked: a table with
     /// regions as rows and years as columns. Every row has a cell for every
-    /// year; a cell the source lacks is missing with its reason, never zero.
+    /// year; a cell the source lacks is missing with its reason, never zero. With
+    /// `include_history`, each series also carries the figures later ones replaced.
     public func series(
         _ request: KostraV1.GetSeriesRequest,
         context: RequestContext
@@ -28,7 +29,11 @@ extension DataMethods {
                         return KostraV1.Observation(observation)
                     }
                     return KostraV1.Observation.notPublished(regionCode: region.code, year: year)
-                }
+                },
+                history: request.includeHistory
+                    ? self.dataset.revisions(indicatorId: indicator.id, regionCode: region.code, years: years.first!...years.last!)
+                        .map(KostraV1.Observation.init)
+                    : []
             )
         }
         return KostraV1.GetSeriesResponse(

@@ -16,13 +16,17 @@ final class CachedAnswerHandler: ChannelInboundHandler {
     typealias InboundOut = InboundRequest
     typealias OutboundOut = ByteBuffer
 
-    private let router: Router
+    private let routers: RouterHolder
+    /// The router of ``routers`` at `generation`: re-read only after a swap.
+    private var router: Router
+    private var generation: Int
     private let inFlight: InFlightCounter
     private let maximumResponseSize: Int
     private var needsFlush = false
 
-    init(router: Router, inFlight: InFlightCounter, maximumResponseSize: Int) {
-        self.router = router
+    init(routers: RouterHolder, inFlight: InFlightCounter, maximumResponseSize: Int) {
+        self.routers = routers
+        (self.router, self.generation) = routers.snapshot()
         self.inFlight = inFlight
         self.maximumResponseSize = maximumResponseSize
     }
@@ -36,6 +40,9 @@ final class CachedAnswerHandler: ChannelInboundHandler {
         } catch {
             context.fireChannelRead(self.wrapInboundOut(.undecodable(error)))
             return
+        }
+        if self.routers.generation != self.generation {
+            (self.router, self.generation) = self.routers.snapshot()
         }
         if envelope.id != 0, ProtocolVersion.isSupported(envelope.protocolVersion), !self.inFlight.isDraining,
             let answer = self.router.cachedAnswer(to: envelope),

@@ -18,7 +18,8 @@ import ServiceLifecycle
 /// closed, so that a stuck handler cannot keep the process alive. Closing with unread input would make the kernel reset the
 /// connection and drop answers not yet delivered.
 struct ConnectionServer: Sendable {
-    let router: Router
+    /// The router, read per request: a reload changes it between requests.
+    let routers: RouterHolder
     let configuration: ServerConfiguration
     let logger: Logger
 
@@ -152,8 +153,9 @@ struct ConnectionServer: Sendable {
                         metadata: envelope.metadata,
                         logger: requestLogger
                     )
+                    let router = self.routers.current
                     group.addTask {
-                        let response = await self.router.respond(to: envelope, context: context)
+                        let response = await router.respond(to: envelope, context: context)
                         await send(self.responseFrame(response))
                         inFlight.leave()
                     }

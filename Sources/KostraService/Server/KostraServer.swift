@@ -14,7 +14,7 @@ import KostraCodec
 /// request it has read, and returns.
 public final class KostraServer: Service, Sendable {
     private let configuration: ServerConfiguration
-    private let router: Router
+    private let routers: RouterHolder
     private let health: HealthState
     private let logger: Logger
     private let eventLoopGroup: any EventLoopGroup
@@ -29,7 +29,7 @@ public final class KostraServer: Service, Sendable {
     ///   - logger: where the server logs (nothing per request at info level).
     ///   - eventLoopGroup: the loops to run on; NIO's singleton by default.
     ///   - onListening: called once with the bound address (useful with port 0).
-    public init(
+    public convenience init(
         configuration: ServerConfiguration,
         router: Router,
         health: HealthState = HealthState(),
@@ -37,8 +37,28 @@ public final class KostraServer: Service, Sendable {
         eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
         onListening: @escaping @Sendable (SocketAddress) -> Void = { _ in }
     ) {
+        self.init(
+            configuration: configuration,
+            routers: RouterHolder(router),
+            health: health,
+            logger: logger,
+            eventLoopGroup: eventLoopGroup,
+            onListening: onListening
+        )
+    }
+
+    /// A server answering with the router `routers` holds at each request, so that a reload
+    /// (``DataReloader``) can swap it while the server runs.
+    public init(
+        configuration: ServerConfiguration,
+        routers: RouterHolder,
+        health: HealthState = HealthState(),
+        logger: Logger,
+        eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
+        onListening: @escaping @Sendable (SocketAddress) -> Void = { _ in }
+    ) {
         self.configuration = configuration
-        self.router = router
+        self.routers = routers
         self.health = health
         self.logger = logger
         self.eventLoopGroup = eventLoopGroup
@@ -48,7 +68,7 @@ public final class KostraServer: Service, Sendable {
     /// Binds, serves until graceful shutdown or cancellation, then drains.
     public func run() async throws {
         let configuration = self.configuration
-        let router = self.router
+        let routers = self.routers
         let sslContext = try configuration.tls.map(Self.sslContext)
         let serverChannel = try await ServerBootstrap(group: self.eventLoopGroup)
             .serverChannelOption(.backlog, value: 1024)
@@ -68,7 +88,7 @@ public final class KostraServer: Service, Sendable {
                             frameTimeout: TimeAmount(configuration.frameTimeout),
                             inFlight: inFlight
                         ),
-                        CachedAnswerHandler(router: router, inFlight: inFlight, maximumResponseSize: configuration.maximumResponseSize)
+                        CachedAnswerHandler(routers: routers, inFlight: inFlight, maximumResponseSize: configuration.maximumResponseSize)
                     )
                     let asyncChannel = try NIOAsyncChannel<InboundRequest, ByteBuffer>(
                         wrappingChannelSynchronously: channel,
@@ -89,7 +109,7 @@ public final class KostraServer: Service, Sendable {
         self.onListening(address)
 
         let connection = ConnectionServer(
-            router: self.router,
+            routers: self.routers,
             configuration: self.configuration,
             logger: self.logger
         )

@@ -20,7 +20,7 @@ GS2 = {"3201": [17.4, 17.3, 17.1, 16.9], "3203": [16.7, 16.3, 16.8, 16.7], "ASSS
 def test_every_server_method_has_a_client_method():
     service = kostra_pb2.DESCRIPTOR.services_by_name["Kostra"]
     names = [m.name for m in service.methods]
-    assert len(names) == 14 and names[0] == "Check" and "GetStatements" in names
+    assert len(names) == 15 and names[0] == "Check" and "GetStatements" in names and names[-1] == "Reload"
     for name in names:
         m = kostra.METHODS[name]
         assert callable(getattr(kostra.AsyncClient, m.python_name)), name

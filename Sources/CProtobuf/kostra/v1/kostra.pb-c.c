@@ -367,6 +367,96 @@ void   kostra__v1__get_schema_response__free_unpacked
   assert(message->base.descriptor == &kostra__v1__get_schema_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   kostra__v1__reload_request__init
+                     (Kostra__V1__ReloadRequest         *message)
+{
+  static const Kostra__V1__ReloadRequest init_value = KOSTRA__V1__RELOAD_REQUEST__INIT;
+  *message = init_value;
+}
+size_t kostra__v1__reload_request__get_packed_size
+                     (const Kostra__V1__ReloadRequest *message)
+{
+  assert(message->base.descriptor == &kostra__v1__reload_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kostra__v1__reload_request__pack
+                     (const Kostra__V1__ReloadRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kostra__v1__reload_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kostra__v1__reload_request__pack_to_buffer
+                     (const Kostra__V1__ReloadRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kostra__v1__reload_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kostra__V1__ReloadRequest *
+       kostra__v1__reload_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kostra__V1__ReloadRequest *)
+     protobuf_c_message_unpack (&kostra__v1__reload_request__descriptor,
+                                allocator, len, data);
+}
+void   kostra__v1__reload_request__free_unpacked
+                     (Kostra__V1__ReloadRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kostra__v1__reload_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   kostra__v1__reload_response__init
+                     (Kostra__V1__ReloadResponse         *message)
+{
+  static const Kostra__V1__ReloadResponse init_value = KOSTRA__V1__RELOAD_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t kostra__v1__reload_response__get_packed_size
+                     (const Kostra__V1__ReloadResponse *message)
+{
+  assert(message->base.descriptor == &kostra__v1__reload_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t kostra__v1__reload_response__pack
+                     (const Kostra__V1__ReloadResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &kostra__v1__reload_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t kostra__v1__reload_response__pack_to_buffer
+                     (const Kostra__V1__ReloadResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &kostra__v1__reload_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Kostra__V1__ReloadResponse *
+       kostra__v1__reload_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Kostra__V1__ReloadResponse *)
+     protobuf_c_message_unpack (&kostra__v1__reload_response__descriptor,
+                                allocator, len, data);
+}
+void   kostra__v1__reload_response__free_unpacked
+                     (Kostra__V1__ReloadResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &kostra__v1__reload_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 static const ProtobufCFieldDescriptor kostra__v1__list_indicators_request__field_descriptors[1] =
 {
   {
@@ -733,7 +823,89 @@ const ProtobufCMessageDescriptor kostra__v1__get_schema_response__descriptor =
   (ProtobufCMessageInit) kostra__v1__get_schema_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCMethodDescriptor kostra__v1__kostra__method_descriptors[14] =
+#define kostra__v1__reload_request__field_descriptors NULL
+#define kostra__v1__reload_request__field_indices_by_name NULL
+#define kostra__v1__reload_request__number_ranges NULL
+const ProtobufCMessageDescriptor kostra__v1__reload_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kostra.v1.ReloadRequest",
+  "ReloadRequest",
+  "Kostra__V1__ReloadRequest",
+  "kostra.v1",
+  sizeof(Kostra__V1__ReloadRequest),
+  0,
+  kostra__v1__reload_request__field_descriptors,
+  kostra__v1__reload_request__field_indices_by_name,
+  0,  kostra__v1__reload_request__number_ranges,
+  (ProtobufCMessageInit) kostra__v1__reload_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor kostra__v1__reload_response__field_descriptors[3] =
+{
+  {
+    "data_version",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kostra__V1__ReloadResponse, data_version),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "years",
+    2,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_INT32,
+    offsetof(Kostra__V1__ReloadResponse, n_years),
+    offsetof(Kostra__V1__ReloadResponse, years),
+    NULL,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_PACKED,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "previous_data_version",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Kostra__V1__ReloadResponse, previous_data_version),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned kostra__v1__reload_response__field_indices_by_name[] = {
+  0,   /* field[0] = data_version */
+  2,   /* field[2] = previous_data_version */
+  1,   /* field[1] = years */
+};
+static const ProtobufCIntRange kostra__v1__reload_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor kostra__v1__reload_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "kostra.v1.ReloadResponse",
+  "ReloadResponse",
+  "Kostra__V1__ReloadResponse",
+  "kostra.v1",
+  sizeof(Kostra__V1__ReloadResponse),
+  3,
+  kostra__v1__reload_response__field_descriptors,
+  kostra__v1__reload_response__field_indices_by_name,
+  1,  kostra__v1__reload_response__number_ranges,
+  (ProtobufCMessageInit) kostra__v1__reload_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCMethodDescriptor kostra__v1__kostra__method_descriptors[15] =
 {
   { "Check", &kostra__v1__health_check_request__descriptor, &kostra__v1__health_check_response__descriptor },
   { "GetSchema", &kostra__v1__get_schema_request__descriptor, &kostra__v1__get_schema_response__descriptor },
@@ -749,6 +921,7 @@ static const ProtobufCMethodDescriptor kostra__v1__kostra__method_descriptors[14
   { "GetResourceUse", &kostra__v1__region_year_request__descriptor, &kostra__v1__resource_use_response__descriptor },
   { "GetTeacherNorm", &kostra__v1__region_year_request__descriptor, &kostra__v1__teacher_norm_response__descriptor },
   { "GetStatements", &kostra__v1__region_year_request__descriptor, &kostra__v1__statements_response__descriptor },
+  { "Reload", &kostra__v1__reload_request__descriptor, &kostra__v1__reload_response__descriptor },
 };
 const unsigned kostra__v1__kostra__method_indices_by_name[] = {
   0,        /* Check */
@@ -764,7 +937,8 @@ const unsigned kostra__v1__kostra__method_indices_by_name[] = {
   13,        /* GetStatements */
   12,        /* GetTeacherNorm */
   2,        /* ListIndicators */
-  3         /* ListRegions */
+  3,        /* ListRegions */
+  14         /* Reload */
 };
 const ProtobufCServiceDescriptor kostra__v1__kostra__descriptor =
 {
@@ -773,7 +947,7 @@ const ProtobufCServiceDescriptor kostra__v1__kostra__descriptor =
   "Kostra",
   "Kostra__V1__Kostra",
   "kostra.v1",
-  14,
+  15,
   kostra__v1__kostra__method_descriptors,
   kostra__v1__kostra__method_indices_by_name
 };
@@ -888,6 +1062,14 @@ void kostra__v1__kostra__get_statements(ProtobufCService *service,
 {
   assert(service->descriptor == &kostra__v1__kostra__descriptor);
   service->invoke(service, 13, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void kostra__v1__kostra__reload(ProtobufCService *service,
+                                const Kostra__V1__ReloadRequest *input,
+                                Kostra__V1__ReloadResponse_Closure closure,
+                                void *closure_data)
+{
+  assert(service->descriptor == &kostra__v1__kostra__descriptor);
+  service->invoke(service, 14, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void kostra__v1__kostra__init (Kostra__V1__Kostra_Service *service,
                                Kostra__V1__Kostra_ServiceDestroy destroy)

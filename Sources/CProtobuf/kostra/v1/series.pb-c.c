@@ -303,7 +303,7 @@ const ProtobufCMessageDescriptor kostra__v1__observation__descriptor =
   (ProtobufCMessageInit) kostra__v1__observation__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kostra__v1__series__field_descriptors[3] =
+static const ProtobufCFieldDescriptor kostra__v1__series__field_descriptors[4] =
 {
   {
     "indicator_id",
@@ -341,8 +341,21 @@ static const ProtobufCFieldDescriptor kostra__v1__series__field_descriptors[3] =
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "history",
+    4,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Kostra__V1__Series, n_history),
+    offsetof(Kostra__V1__Series, history),
+    &kostra__v1__observation__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kostra__v1__series__field_indices_by_name[] = {
+  3,   /* field[3] = history */
   0,   /* field[0] = indicator_id */
   2,   /* field[2] = observations */
   1,   /* field[1] = region_code */
@@ -350,7 +363,7 @@ static const unsigned kostra__v1__series__field_indices_by_name[] = {
 static const ProtobufCIntRange kostra__v1__series__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 3 }
+  { 0, 4 }
 };
 const ProtobufCMessageDescriptor kostra__v1__series__descriptor =
 {
@@ -360,14 +373,14 @@ const ProtobufCMessageDescriptor kostra__v1__series__descriptor =
   "Kostra__V1__Series",
   "kostra.v1",
   sizeof(Kostra__V1__Series),
-  3,
+  4,
   kostra__v1__series__field_descriptors,
   kostra__v1__series__field_indices_by_name,
   1,  kostra__v1__series__number_ranges,
   (ProtobufCMessageInit) kostra__v1__series__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kostra__v1__get_series_request__field_descriptors[4] =
+static const ProtobufCFieldDescriptor kostra__v1__get_series_request__field_descriptors[5] =
 {
   {
     "indicator_id",
@@ -417,17 +430,31 @@ static const ProtobufCFieldDescriptor kostra__v1__get_series_request__field_desc
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "include_history",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Kostra__V1__GetSeriesRequest, include_history),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kostra__v1__get_series_request__field_indices_by_name[] = {
   2,   /* field[2] = from_year */
+  4,   /* field[4] = include_history */
   0,   /* field[0] = indicator_id */
   1,   /* field[1] = regions */
   3,   /* field[3] = to_year */
 };
-static const ProtobufCIntRange kostra__v1__get_series_request__number_ranges[1 + 1] =
+static const ProtobufCIntRange kostra__v1__get_series_request__number_ranges[2 + 1] =
 {
   { 1, 0 },
-  { 0, 4 }
+  { 8, 4 },
+  { 0, 5 }
 };
 const ProtobufCMessageDescriptor kostra__v1__get_series_request__descriptor =
 {
@@ -437,10 +464,10 @@ const ProtobufCMessageDescriptor kostra__v1__get_series_request__descriptor =
   "Kostra__V1__GetSeriesRequest",
   "kostra.v1",
   sizeof(Kostra__V1__GetSeriesRequest),
-  4,
+  5,
   kostra__v1__get_series_request__field_descriptors,
   kostra__v1__get_series_request__field_indices_by_name,
-  1,  kostra__v1__get_series_request__number_ranges,
+  2,  kostra__v1__get_series_request__number_ranges,
   (ProtobufCMessageInit) kostra__v1__get_series_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };

@@ -398,6 +398,11 @@ class AsyncClient:
         """``GetStatements``: the chapter's statements as data (``region``, ``year``)."""
         return await self._call("GetStatements", request, kw)
 
+    async def reload(self, request=None, /, **kw) -> kostra_pb2.ReloadResponse:
+        """``Reload``: the server loads the newest version of its data directory.
+        Needs the token (the client's ``token``)."""
+        return await self._call("Reload", request, kw)
+
     async def _call(self, name: str, request, kw: dict) -> Message:
         timeout = kw.pop("timeout", AsyncClient._DEFAULT)
         metadata = kw.pop("metadata", None)

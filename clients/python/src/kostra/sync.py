@@ -125,3 +125,7 @@ class Client:
     def get_statements(self, request=None, /, **kw) -> analysis_pb2.StatementsResponse:
         """See ``AsyncClient.get_statements``."""
         return self._run(self._async.get_statements(request, **kw))
+
+    def reload(self, request=None, /, **kw) -> kostra_pb2.ReloadResponse:
+        """See ``AsyncClient.reload``."""
+        return self._run(self._async.reload(request, **kw))

@@ -27,6 +27,8 @@ typedef struct Kostra__V1__HealthCheckRequest Kostra__V1__HealthCheckRequest;
 typedef struct Kostra__V1__HealthCheckResponse Kostra__V1__HealthCheckResponse;
 typedef struct Kostra__V1__GetSchemaRequest Kostra__V1__GetSchemaRequest;
 typedef struct Kostra__V1__GetSchemaResponse Kostra__V1__GetSchemaResponse;
+typedef struct Kostra__V1__ReloadRequest Kostra__V1__ReloadRequest;
+typedef struct Kostra__V1__ReloadResponse Kostra__V1__ReloadResponse;
 
 
 /* --- enums --- */
@@ -163,6 +165,40 @@ struct  Kostra__V1__GetSchemaResponse
 #define KOSTRA__V1__GET_SCHEMA_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kostra__v1__get_schema_response__descriptor) \
     , {0,NULL}, 0,NULL }
+
+
+/*
+ * Asks the server to load the newest version of its data directory.
+ */
+struct  Kostra__V1__ReloadRequest
+{
+  ProtobufCMessage base;
+};
+#define KOSTRA__V1__RELOAD_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kostra__v1__reload_request__descriptor) \
+     }
+
+
+struct  Kostra__V1__ReloadResponse
+{
+  ProtobufCMessage base;
+  /*
+   * The data version now served (as HealthCheckResponse.data_version).
+   */
+  char *data_version;
+  /*
+   * The years it covers, oldest first.
+   */
+  size_t n_years;
+  int32_t *years;
+  /*
+   * The data version served before the reload.
+   */
+  char *previous_data_version;
+};
+#define KOSTRA__V1__RELOAD_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&kostra__v1__reload_response__descriptor) \
+    , (char *)protobuf_c_empty_string, 0,NULL, (char *)protobuf_c_empty_string }
 
 
 /* Kostra__V1__ListIndicatorsRequest methods */
@@ -317,6 +353,44 @@ Kostra__V1__GetSchemaResponse *
 void   kostra__v1__get_schema_response__free_unpacked
                      (Kostra__V1__GetSchemaResponse *message,
                       ProtobufCAllocator *allocator);
+/* Kostra__V1__ReloadRequest methods */
+void   kostra__v1__reload_request__init
+                     (Kostra__V1__ReloadRequest         *message);
+size_t kostra__v1__reload_request__get_packed_size
+                     (const Kostra__V1__ReloadRequest   *message);
+size_t kostra__v1__reload_request__pack
+                     (const Kostra__V1__ReloadRequest   *message,
+                      uint8_t             *out);
+size_t kostra__v1__reload_request__pack_to_buffer
+                     (const Kostra__V1__ReloadRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Kostra__V1__ReloadRequest *
+       kostra__v1__reload_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kostra__v1__reload_request__free_unpacked
+                     (Kostra__V1__ReloadRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Kostra__V1__ReloadResponse methods */
+void   kostra__v1__reload_response__init
+                     (Kostra__V1__ReloadResponse         *message);
+size_t kostra__v1__reload_response__get_packed_size
+                     (const Kostra__V1__ReloadResponse   *message);
+size_t kostra__v1__reload_response__pack
+                     (const Kostra__V1__ReloadResponse   *message,
+                      uint8_t             *out);
+size_t kostra__v1__reload_response__pack_to_buffer
+                     (const Kostra__V1__ReloadResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Kostra__V1__ReloadResponse *
+       kostra__v1__reload_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   kostra__v1__reload_response__free_unpacked
+                     (Kostra__V1__ReloadResponse *message,
+                      ProtobufCAllocator *allocator);
 /* --- per-message closures --- */
 
 typedef void (*Kostra__V1__ListIndicatorsRequest_Closure)
@@ -342,6 +416,12 @@ typedef void (*Kostra__V1__GetSchemaRequest_Closure)
                   void *closure_data);
 typedef void (*Kostra__V1__GetSchemaResponse_Closure)
                  (const Kostra__V1__GetSchemaResponse *message,
+                  void *closure_data);
+typedef void (*Kostra__V1__ReloadRequest_Closure)
+                 (const Kostra__V1__ReloadRequest *message,
+                  void *closure_data);
+typedef void (*Kostra__V1__ReloadResponse_Closure)
+                 (const Kostra__V1__ReloadResponse *message,
                   void *closure_data);
 
 /* --- services --- */
@@ -406,6 +486,10 @@ struct Kostra__V1__Kostra_Service
                          const Kostra__V1__RegionYearRequest *input,
                          Kostra__V1__StatementsResponse_Closure closure,
                          void *closure_data);
+  void (*reload)(Kostra__V1__Kostra_Service *service,
+                 const Kostra__V1__ReloadRequest *input,
+                 Kostra__V1__ReloadResponse_Closure closure,
+                 void *closure_data);
 };
 typedef void (*Kostra__V1__Kostra_ServiceDestroy)(Kostra__V1__Kostra_Service *);
 void kostra__v1__kostra__init (Kostra__V1__Kostra_Service *service,
@@ -427,7 +511,8 @@ void kostra__v1__kostra__init (Kostra__V1__Kostra_Service *service,
       function_prefix__ ## get_efficiency,\
       function_prefix__ ## get_resource_use,\
       function_prefix__ ## get_teacher_norm,\
-      function_prefix__ ## get_statements  }
+      function_prefix__ ## get_statements,\
+      function_prefix__ ## reload  }
 void kostra__v1__kostra__check(ProtobufCService *service,
                                const Kostra__V1__HealthCheckRequest *input,
                                Kostra__V1__HealthCheckResponse_Closure closure,
@@ -484,6 +569,10 @@ void kostra__v1__kostra__get_statements(ProtobufCService *service,
                                         const Kostra__V1__RegionYearRequest *input,
                                         Kostra__V1__StatementsResponse_Closure closure,
                                         void *closure_data);
+void kostra__v1__kostra__reload(ProtobufCService *service,
+                                const Kostra__V1__ReloadRequest *input,
+                                Kostra__V1__ReloadResponse_Closure closure,
+                                void *closure_data);
 
 /* --- descriptors --- */
 
@@ -496,6 +585,8 @@ extern const ProtobufCMessageDescriptor kostra__v1__health_check_response__descr
 extern const ProtobufCEnumDescriptor    kostra__v1__health_check_response__serving_status__descriptor;
 extern const ProtobufCMessageDescriptor kostra__v1__get_schema_request__descriptor;
 extern const ProtobufCMessageDescriptor kostra__v1__get_schema_response__descriptor;
+extern const ProtobufCMessageDescriptor kostra__v1__reload_request__descriptor;
+extern const ProtobufCMessageDescriptor kostra__v1__reload_response__descriptor;
 extern const ProtobufCServiceDescriptor kostra__v1__kostra__descriptor;
 
 PROTOBUF_C__END_DECLS

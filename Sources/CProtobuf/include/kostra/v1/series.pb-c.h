@@ -127,10 +127,18 @@ struct  Kostra__V1__Series
   char *region_code;
   size_t n_observations;
   Kostra__V1__Observation **observations;
+  /*
+   * The figures later ones replaced for the years of the series (a
+   * preliminary figure the final one revised), oldest year first and, within
+   * a year, in the order they were replaced. Only when the request set
+   * include_history; empty otherwise.
+   */
+  size_t n_history;
+  Kostra__V1__Observation **history;
 };
 #define KOSTRA__V1__SERIES__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kostra__v1__series__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, 0,NULL }
 
 
 /*
@@ -158,10 +166,15 @@ struct  Kostra__V1__GetSeriesRequest
    * The last year to include; 0 means to the latest.
    */
   int32_t to_year;
+  /*
+   * Also return, in each series' history, the figures later ones replaced.
+   * (Number 8: 5-7 are taken by the test schema clients/python/tests/evolution/newer.)
+   */
+  protobuf_c_boolean include_history;
 };
 #define KOSTRA__V1__GET_SERIES_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kostra__v1__get_series_request__descriptor) \
-    , (char *)protobuf_c_empty_string, 0,NULL, 0, 0 }
+    , (char *)protobuf_c_empty_string, 0,NULL, 0, 0, 0 }
 
 
 /*

@@ -68,3 +68,17 @@ class ListRegionsResponse(_message.Message):
     REGIONS_FIELD_NUMBER: _ClassVar[int]
     regions: _containers.RepeatedCompositeFieldContainer[_region_pb2.Region]
     def __init__(self, regions: _Optional[_Iterable[_Union[_region_pb2.Region, _Mapping]]] = ...) -> None: ...
+
+class ReloadRequest(_message.Message):
+    __slots__ = []
+    def __init__(self) -> None: ...
+
+class ReloadResponse(_message.Message):
+    __slots__ = ["data_version", "previous_data_version", "years"]
+    DATA_VERSION_FIELD_NUMBER: _ClassVar[int]
+    PREVIOUS_DATA_VERSION_FIELD_NUMBER: _ClassVar[int]
+    YEARS_FIELD_NUMBER: _ClassVar[int]
+    data_version: str
+    previous_data_version: str
+    years: _containers.RepeatedScalarFieldContainer[int]
+    def __init__(self, data_version: _Optional[str] = ..., years: _Optional[_Iterable[int]] = ..., previous_data_version: _Optional[str] = ...) -> None: ...

@@ -18,16 +18,18 @@ MISSING_REASON_NOT_PUBLISHED: MissingReason
 MISSING_REASON_SUPPRESSED: MissingReason
 
 class GetSeriesRequest(_message.Message):
-    __slots__ = ["from_year", "indicator_id", "regions", "to_year"]
+    __slots__ = ["from_year", "include_history", "indicator_id", "regions", "to_year"]
     FROM_YEAR_FIELD_NUMBER: _ClassVar[int]
+    INCLUDE_HISTORY_FIELD_NUMBER: _ClassVar[int]
     INDICATOR_ID_FIELD_NUMBER: _ClassVar[int]
     REGIONS_FIELD_NUMBER: _ClassVar[int]
     TO_YEAR_FIELD_NUMBER: _ClassVar[int]
     from_year: int
+    include_history: bool
     indicator_id: str
     regions: _containers.RepeatedScalarFieldContainer[str]
     to_year: int
-    def __init__(self, indicator_id: _Optional[str] = ..., regions: _Optional[_Iterable[str]] = ..., from_year: _Optional[int] = ..., to_year: _Optional[int] = ...) -> None: ...
+    def __init__(self, indicator_id: _Optional[str] = ..., regions: _Optional[_Iterable[str]] = ..., from_year: _Optional[int] = ..., to_year: _Optional[int] = ..., include_history: bool = ...) -> None: ...
 
 class GetSeriesResponse(_message.Message):
     __slots__ = ["indicator", "regions", "series", "years"]
@@ -60,14 +62,16 @@ class Observation(_message.Message):
     def __init__(self, region_code: _Optional[str] = ..., year: _Optional[int] = ..., value: _Optional[float] = ..., missing: _Optional[_Union[MissingReason, str]] = ..., status: _Optional[_Union[FigureStatus, str]] = ..., source: _Optional[str] = ..., reported_code: _Optional[str] = ...) -> None: ...
 
 class Series(_message.Message):
-    __slots__ = ["indicator_id", "observations", "region_code"]
+    __slots__ = ["history", "indicator_id", "observations", "region_code"]
+    HISTORY_FIELD_NUMBER: _ClassVar[int]
     INDICATOR_ID_FIELD_NUMBER: _ClassVar[int]
     OBSERVATIONS_FIELD_NUMBER: _ClassVar[int]
     REGION_CODE_FIELD_NUMBER: _ClassVar[int]
+    history: _containers.RepeatedCompositeFieldContainer[Observation]
     indicator_id: str
     observations: _containers.RepeatedCompositeFieldContainer[Observation]
     region_code: str
-    def __init__(self, indicator_id: _Optional[str] = ..., region_code: _Optional[str] = ..., observations: _Optional[_Iterable[_Union[Observation, _Mapping]]] = ...) -> None: ...
+    def __init__(self, indicator_id: _Optional[str] = ..., region_code: _Optional[str] = ..., observations: _Optional[_Iterable[_Union[Observation, _Mapping]]] = ..., history: _Optional[_Iterable[_Union[Observation, _Mapping]]] = ...) -> None: ...
 
 class MissingReason(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = []

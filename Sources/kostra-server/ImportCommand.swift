@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import KostraData
+
+/// `kostra-server import`: adds SSB's files to a data directory as one new version.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import SSB's JSON-stat2 or CSV files into a data directory as a new version.",
+        discussion: """
+            Every file is read, mapped onto the catalogue (renumbered municipalities onto their
+            current numbers, content codes onto indicators, an unknown code as a new indicator)
+            and checked before anything is written; a bad file is refused with its place and
+            nothing changes. The version is written durably, then made current. A server
+            started with --data DIR takes it up on the Reload method. docs/data.md describes
+            the formats read and the directory.
+
+            Examples:
+              kostra-server import --data /var/lib/kostra --status preliminary 12255-mars.json
+              kostra-server import --data /var/lib/kostra --status final 12255.json 12256.csv
+            """
+    )
+
+    @OptionGroup var dataDirectory: DataDirectoryOption
+
+    @Option(help: "Whether the files' figures are SSB's preliminary (15 March) or final (15 June) ones: preliminary or final.")
+    var status: String
+
+    @Argument(help: "The files: JSON-stat2 (.json) or SSB's semicolon CSV.")
+    var files: [String]
+
+    func validate() throws {
+        guard self.dataDirectory.directory != nil else { throw ValidationError("give the data directory: --data DIR") }
+        guard self.status == "preliminary" || self.status == "final" else {
+            throw ValidationError("--status must be preliminary or final, not '\(self.status)'")
+        }
+        guard !self.files.isEmpty else { throw ValidationError("give at least one file to import") }
+    }
+
+    func run() throws {
+        let status: FigureStatus = self.status == "final" ? .final : .preliminary
+        do {
+            let files = try self.files.map { try ImportFile(path: $0) }
+            let formatter = ISO8601DateFormatter()
+            formatter.formatOptions = [.withInternetDateTime]
+            let directory = self.dataDirectory.directory ?? ""
+            let store = try DataStore(directory: directory)
+            let snapshot = try store.importFiles(files, status: status, importedAt: formatter.string(from: Date()))
+            let version = snapshot.versions.last!
+            print("imported \(version.name) into \(directory)")
+            for source in version.sources {
+                print("  \(source.fileName): \(source.format.rawValue), \(source.cells) cells")
+            }
+            print("  \(version.batch.observations.count) figures, \(version.batch.indicators.count) new indicators, \(version.batch.regions.count) new regions")
+            for indicator in version.batch.indicators {
+                print("  new indicator \(indicator.id): \(indicator.nameNb) (\(indicator.unit.rawValue))")
+            }
+        } catch {
+            FileHandle.standardError.write(Data("kostra-server import: refused, nothing changed: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}

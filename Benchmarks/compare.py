@@ -1,0 +1,255 @@
+#!/usr/bin/env python3
+"""Side-by-side load comparison: kostra against redis-benchmark (and, when
+built, a minimal grpc-swift-2 server answering the same request), on this
+machine, in one run, with the load generator on the same machine.
+
+    Benchmarks/compare.py [--runs 3] [--seconds 5] [--write BENCHMARKS.md]
+                          [--grpc] [--haproxy] [--skip-build]
+
+Each scenario is run --runs times, the peers interleaved (kostra, redis,
+kostra, redis, ...) so that whatever else the machine does falls on both;
+the table shows medians and the ratio kostra / peer. Redis moves a value as
+large as the kostra answer (`redis-benchmark -d <bytes>`), so both send the
+same bytes per request.
+
+Scenarios (issue 6's targets):
+  closed 64x1   64 connections, one request in flight on each
+  closed 64x16  64 connections, 16 in flight on each (redis: -P 16)
+  open loop     at half of kostra's closed 64x1 rate: p99 latency
+  idle          10 000 idle connections: the server's resident memory
+  startup       process start to first answer (scripts/measure-startup.py)
+  --haproxy     two kostra-servers behind HAProxy, driven through it
+  --grpc        the grpc-swift-2 peer (Benchmarks/GRPCPeer) under the same load
+
+Needs redis-server and redis-benchmark (Debian: redis-server, redis-tools),
+and haproxy for --haproxy; installs them with apt when missing and root.
+"""
+import argparse
+import json
+import os
+import re
+import resource
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BEGIN, END = "<!-- results:begin -->", "<!-- results:end -->"
+
+
+def sh(*args, **kw):
+    return subprocess.run(args, check=True, text=True, capture_output=True, **kw).stdout
+
+
+def ensure_packages(commands_to_packages):
+    missing = [pkg for cmd, pkg in commands_to_packages if shutil.which(cmd) is None]
+    if not missing:
+        return
+    if os.geteuid() != 0:
+        sys.exit(f"compare.py: install {' '.join(sorted(set(missing)))} first (apt)")
+    print(f"compare.py: installing {' '.join(sorted(set(missing)))}", file=sys.stderr)
+    subprocess.run(["apt-get", "update", "-qq"], check=True)
+    subprocess.run(["apt-get", "install", "-y", "-qq", *sorted(set(missing))], check=True,
+                   env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"}, stdout=subprocess.DEVNULL)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_port(port, proc, timeout=30.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"{proc.args[0]} exited with {proc.returncode}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return
+        except OSError:
+            time.sleep(0.02)
+    raise RuntimeError(f"port {port} did not open")
+
+
+def raise_fd_limit():
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    want = min(hard, 65536)
+    if soft < want:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (want, hard))
+
+
+class Proc:
+    """A server process on a free loopback port, stopped with SIGTERM."""
+
+    def __init__(self, argv_for_port, name):
+        self.port = free_port()
+        self.name = name
+        self.proc = subprocess.Popen(argv_for_port(self.port), stdout=subprocess.DEVNULL,
+                                     stderr=subprocess.DEVNULL, preexec_fn=raise_fd_limit)
+        wait_port(self.port, self.proc)
+
+    def rss_kib(self):
+        with open(f"/proc/{self.proc.pid}/status") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+        return 0
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=40)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+def kostra_bench(client, port, *args):
+    out = sh(str(client), "bench", "--port", str(port), "--format", "json", "--quiet", *args)
+    return json.loads(out)
+
+
+def redis_get(port, clients, pipeline, requests, size):
+    out = sh("redis-benchmark", "-p", str(port), "-c", str(clients), "-P", str(pipeline), "-n", str(requests),
+             "-t", "set,get", "-d", str(size), "--csv", "-q")  # SET first, so GET finds a value of that size
+    rows = [line for line in out.splitlines() if line.startswith('"GET"')]
+    fields = [f.strip('"') for f in rows[-1].split(",")]
+    # "test","rps","avg_latency_ms","min_latency_ms","p50_latency_ms","p95_latency_ms","p99_latency_ms","max_latency_ms"
+    return {"requests_per_second": float(fields[1]), "p50_us": float(fields[4]) * 1000, "p99_us": float(fields[6]) * 1000}
+
+
+def median(values):
+    return statistics.median(values) if values else float("nan")
+
+
+def fmt(value, unit=""):
+    if value != value:  # NaN
+        return "—"
+    if unit == "ms" or unit == "MiB":
+        return f"{value:,.1f} {unit}".replace(",", " ")
+    return f"{value:,.0f}{(' ' + unit) if unit else ''}".replace(",", " ")
+
+
+def idle_connections(port, count):
+    raise_fd_limit()
+    socks = []
+    try:
+        for _ in range(count):
+            s = socket.socket()
+            s.connect(("127.0.0.1", port))
+            socks.append(s)
+        time.sleep(1.0)
+        return len(socks)
+    finally:
+        for s in socks:
+            s.close()
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--seconds", type=float, default=5.0, help="length of each kostra load run")
+    ap.add_argument("--write", metavar="FILE", help="replace the results section of FILE (BENCHMARKS.md)")
+    ap.add_argument("--haproxy", action="store_true", help="also measure two servers behind HAProxy")
+    ap.add_argument("--grpc", action="store_true", help="also measure the grpc-swift-2 peer")
+    ap.add_argument("--skip-build", action="store_true")
+    ap.add_argument("--idle", type=int, default=10_000, help="idle connections to hold")
+    opts = ap.parse_args()
+
+    ensure_packages([("redis-server", "redis-server"), ("redis-benchmark", "redis-tools")]
+                    + ([("haproxy", "haproxy")] if opts.haproxy else []))
+    if not opts.skip_build:
+        subprocess.run(["swift", "build", "-c", "release", "--product", "kostra-server"], cwd=ROOT, check=True)
+        subprocess.run(["swift", "build", "-c", "release", "--product", "kostra-client"], cwd=ROOT, check=True)
+    bin_dir = Path(sh("swift", "build", "-c", "release", "--show-bin-path", cwd=ROOT).strip())
+    server_bin, client_bin = bin_dir / "kostra-server", bin_dir / "kostra-client"
+
+    machine = f"{os.cpu_count()} cores, {sh('uname', '-srm').strip()}"
+    results = {}  # scenario -> peer -> list of dicts
+
+    kostra = Proc(lambda p: [str(server_bin), "--port", str(p), "--max-connections", "20000"], "kostra")
+    redis = Proc(lambda p: ["redis-server", "--port", str(p), "--save", "", "--appendonly", "no",
+                            "--maxclients", "20000"], "redis")
+    try:
+        probe = kostra_bench(client_bin, kostra.port, "--requests", "1000", "--connections", "1", "--warmup", "0")
+        size = int(round(probe.get("mean_answer_bytes", 0))) or 1000
+        print(f"kostra profile answer: {size} bytes; redis values of the same size", file=sys.stderr)
+        seconds = str(opts.seconds)
+        redis_n = {1: 200_000, 16: 2_000_000}
+        for run in range(opts.runs):
+            order = ["kostra", "redis"] if run % 2 == 0 else ["redis", "kostra"]
+            for depth in (1, 16):
+                key = f"closed 64x{depth}"
+                for peer in order:
+                    if peer == "kostra":
+                        r = kostra_bench(client_bin, kostra.port, "--connections", "64", "--depth", str(depth),
+                                         "--duration", seconds)
+                    else:
+                        r = redis_get(redis.port, 64, depth, redis_n[depth], size)
+                    results.setdefault(key, {}).setdefault(peer, []).append(r)
+                    print(f"run {run + 1} {key} {peer}: {r['requests_per_second']:.0f}/s", file=sys.stderr)
+        closed_max = median([r["requests_per_second"] for r in results["closed 64x1"]["kostra"]])
+        rate = closed_max / 2
+        for run in range(opts.runs):
+            r = kostra_bench(client_bin, kostra.port, "--connections", "64", "--rate", str(rate), "--duration", seconds)
+            results.setdefault("open loop", {}).setdefault("kostra", []).append(r)
+            print(f"run {run + 1} open loop at {rate:.0f}/s: p99 {r['p99_us']} µs", file=sys.stderr)
+
+        before = kostra.rss_kib()
+        held = idle_connections(kostra.port, opts.idle)
+        during = kostra.rss_kib()
+        results["idle"] = {"kostra": [{"held": held, "rss_before_kib": before, "rss_kib": during}]}
+        print(f"idle: {held} connections, RSS {before} -> {during} KiB", file=sys.stderr)
+    finally:
+        kostra.stop()
+        redis.stop()
+
+    startup = sh(sys.executable, str(ROOT / "scripts" / "measure-startup.py"), str(server_bin), "--runs", "10")
+    m = re.search(r"median\s+([\d.]+)\s*ms", startup)
+    startup_ms = float(m.group(1)) if m else float("nan")
+
+    lines = [f"Measured {time.strftime('%Y-%m-%d')} on {machine}; load generator on the same machine; "
+             f"medians of {opts.runs} runs, the peers interleaved; kostra runs of {opts.seconds:g} s.", "",
+             "| Scenario | kostra | peer | kostra / peer | target |", "|---|---|---|---|---|"]
+
+    def rps(key, peer):
+        return median([r["requests_per_second"] for r in results[key][peer]])
+
+    for depth, target in ((1, "≥ 1.0 × redis"), (16, "≥ 0.5 × redis -P 16")):
+        key = f"closed 64x{depth}"
+        k, r = rps(key, "kostra"), rps(key, "redis")
+        lines.append(f"| {key}: requests/s (p99) | {fmt(k)} ({fmt(median([x['p99_us'] for x in results[key]['kostra']]), 'µs')}) "
+                     f"| redis GET {fmt(r)} ({fmt(median([x['p99_us'] for x in results[key]['redis']]), 'µs')}) "
+                     f"| {k / r:.2f} | {target} |")
+    ol = results["open loop"]["kostra"]
+    lines.append(f"| open loop at {fmt(rate)}/s: p99 | {fmt(median([x['p99_us'] for x in ol]), 'µs')} "
+                 f"(p50 {fmt(median([x['p50_us'] for x in ol]), 'µs')}, p99.9 {fmt(median([x['p999_us'] for x in ol]), 'µs')}) | | | < 1 000 µs |")
+    idle = results["idle"]["kostra"][0]
+    lines.append(f"| {idle['held']} idle connections: resident memory | {fmt(idle['rss_kib'] / 1024, 'MiB')} "
+                 f"(from {fmt(idle['rss_before_kib'] / 1024, 'MiB')}) | | | < 300 MB |")
+    lines.append(f"| start to first answer (median of 10) | {fmt(startup_ms, 'ms')} | | | < 200 ms |")
+    table = "\n".join(lines)
+    print(table)
+    if opts.write:
+        path = Path(opts.write)
+        text = path.read_text()
+        if BEGIN in text and END in text:
+            head, rest = text.split(BEGIN, 1)
+            _, tail = rest.split(END, 1)
+            path.write_text(head + BEGIN + "\n" + table + "\n" + END + tail)
+        else:
+            sys.exit(f"{path} has no {BEGIN} ... {END} section")
+    with open(ROOT / "Benchmarks" / "last-run.json", "w") as f:
+        json.dump({"machine": machine, "results": results, "startup_ms": startup_ms}, f, indent=1)
+
+
+if __name__ == "__main__":
+    main()

@@ -19,7 +19,9 @@ Scenarios (issue 6's targets):
   idle          10 000 idle connections: the server's resident memory
   startup       process start to first answer (scripts/measure-startup.py)
   --haproxy     two kostra-servers behind HAProxy, driven through it
-  --grpc        the grpc-swift-2 peer (Benchmarks/GRPCPeer) under the same load
+  --grpc        the grpc-swift-2 peer (Benchmarks/GRPCPeer: GetProfile from the same
+                data through the same protobuf-c codec) under the same closed 64x1 and
+                64x16 loads, driven by Benchmarks/GRPCBench, interleaved with the others
 
 Needs redis-server and redis-benchmark (Debian: redis-server, redis-tools),
 and haproxy for --haproxy; installs them with apt when missing and root.
@@ -126,6 +128,11 @@ def redis_get(port, clients, pipeline, requests, size):
     return {"requests_per_second": float(fields[1]), "p50_us": float(fields[4]) * 1000, "p99_us": float(fields[6]) * 1000}
 
 
+def grpc_bench(bench, port, *args):
+    out = sh(str(bench), "--port", str(port), "--format", "json", "--quiet", *args)
+    return json.loads(out)
+
+
 def median(values):
     return statistics.median(values) if values else float("nan")
 
@@ -171,6 +178,16 @@ def main():
         subprocess.run(["swift", "build", "-c", "release", "--product", "kostra-client"], cwd=ROOT, check=True)
     bin_dir = Path(sh("swift", "build", "-c", "release", "--show-bin-path", cwd=ROOT).strip())
     server_bin, client_bin = bin_dir / "kostra-server", bin_dir / "kostra-client"
+    if opts.grpc:
+        # The Benchmarks package (its own, with grpc-swift-2): GRPCPeer serves
+        # GetProfile from the same data through protobuf-c; GRPCBench is the
+        # closed-loop client. One build at a time: the machine has 2 cores.
+        bench_pkg = ["--package-path", str(ROOT / "Benchmarks")]
+        if not opts.skip_build:
+            for product in ("GRPCPeer", "GRPCBench"):
+                subprocess.run(["swift", "build", "-c", "release", *bench_pkg, "--product", product], cwd=ROOT, check=True)
+        grpc_dir = Path(sh("swift", "build", "-c", "release", *bench_pkg, "--show-bin-path", cwd=ROOT).strip())
+        grpc_peer_bin, grpc_bench_bin = grpc_dir / "GRPCPeer", grpc_dir / "GRPCBench"
 
     machine = f"{os.cpu_count()} cores, {sh('uname', '-srm').strip()}"
     results = {}  # scenario -> peer -> list of dicts
@@ -178,20 +195,27 @@ def main():
     kostra = Proc(lambda p: [str(server_bin), "--port", str(p), "--max-connections", "20000"], "kostra")
     redis = Proc(lambda p: ["redis-server", "--port", str(p), "--save", "", "--appendonly", "no",
                             "--maxclients", "20000"], "redis")
+    grpc = Proc(lambda p: [str(grpc_peer_bin), "--port", str(p)], "grpc") if opts.grpc else None
     try:
         probe = kostra_bench(client_bin, kostra.port, "--requests", "1000", "--connections", "1", "--warmup", "0")
         size = int(round(probe.get("mean_answer_bytes", 0))) or 1000
         print(f"kostra profile answer: {size} bytes; redis values of the same size", file=sys.stderr)
         seconds = str(opts.seconds)
         redis_n = {1: 100_000, 16: 400_000}  # about as long as a kostra run at these rates
+        peers = ["kostra", "redis"] + (["grpc"] if grpc else [])
         for run in range(opts.runs):
-            order = ["kostra", "redis"] if run % 2 == 0 else ["redis", "kostra"]
+            # Each run starts with the next peer (kostra, redis; then redis,
+            # kostra; with --grpc kostra, redis, grpc; redis, grpc, kostra; ...).
+            order = peers[run % len(peers):] + peers[:run % len(peers)]
             for depth in (1, 16):
                 key = f"closed 64x{depth}"
                 for peer in order:
                     if peer == "kostra":
                         r = kostra_bench(client_bin, kostra.port, "--connections", "64", "--depth", str(depth),
                                          "--duration", seconds)
+                    elif peer == "grpc":
+                        r = grpc_bench(grpc_bench_bin, grpc.port, "--connections", "64", "--depth", str(depth),
+                                       "--duration", seconds)
                     else:
                         r = redis_get(redis.port, 64, depth, redis_n[depth], size)
                     results.setdefault(key, {}).setdefault(peer, []).append(r)
@@ -211,6 +235,8 @@ def main():
     finally:
         kostra.stop()
         redis.stop()
+        if grpc:
+            grpc.stop()
 
     startup = sh(sys.executable, str(ROOT / "scripts" / "measure-startup.py"), str(server_bin), "--runs", "10")
     m = re.search(r"median\s+([\d.]+)\s*ms", startup)
@@ -229,6 +255,15 @@ def main():
         lines.append(f"| {key}: requests/s (p99) | {fmt(k)} ({fmt(median([x['p99_us'] for x in results[key]['kostra']]), 'µs')}) "
                      f"| redis GET {fmt(r)} ({fmt(median([x['p99_us'] for x in results[key]['redis']]), 'µs')}) "
                      f"| {k / r:.2f} | {target} |")
+    if opts.grpc:
+        # The same load against the grpc-swift-2 peer: same data, same
+        # analysis, same protobuf-c codec; only the transport differs.
+        for depth in (1, 16):
+            key = f"closed 64x{depth}"
+            k, g = rps(key, "kostra"), rps(key, "grpc")
+            lines.append(f"| {key}: requests/s (p99), vs gRPC | {fmt(k)} ({fmt(median([x['p99_us'] for x in results[key]['kostra']]), 'µs')}) "
+                         f"| grpc-swift-2 {fmt(g)} ({fmt(median([x['p99_us'] for x in results[key]['grpc']]), 'µs')}) "
+                         f"| {k / g:.2f} | |")
     ol = results["open loop"]["kostra"]
     lines.append(f"| open loop at {fmt(rate)}/s: p99 | {fmt(median([x['p99_us'] for x in ol]), 'µs')} "
                  f"(p50 {fmt(median([x['p50_us'] for x in ol]), 'µs')}, p99.9 {fmt(median([x['p999_us'] for x in ol]), 'µs')}) | | | < 1 000 µs |")

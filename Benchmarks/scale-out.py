@@ -40,6 +40,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from procs import free_port, sh, wait_port  # noqa: E402 (Benchmarks/ is on sys.path as the scripts' folder)
+
 ROOT = Path(__file__).resolve().parent.parent
 
 # A Check request: frame header (flag 0, length 29) and RequestEnvelope
@@ -50,29 +52,6 @@ CHECK_FRAME = "000000001d080112172f6b6f737472612e76312e4b6f737472612f436865636b2
 # payload (1a, its length) beginning with HealthCheckResponse.status = SERVING (08 01).
 # HAProxy matches rbinary against the answer in hex.
 SERVING_REGEX = "^00[0-9A-F]{8}080112001A[0-9A-F]{2}0801"
-
-
-def sh(*args, **kw):
-    return subprocess.run(args, check=True, text=True, capture_output=True, **kw).stdout
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_port(port, proc, timeout=30.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"{proc.args[0]} exited with {proc.returncode}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                return
-        except OSError:
-            time.sleep(0.02)
-    raise RuntimeError(f"port {port} did not open")
 
 
 def haproxy_states(sock_path):

@@ -112,6 +112,7 @@ func serve(_ payload: ByteBuffer) {
     case KostraMethods.getResourceUse.path: decodeRequest(KostraMethods.getResourceUse, envelope.payload)
     case KostraMethods.getTeacherNorm.path: decodeRequest(KostraMethods.getTeacherNorm, envelope.payload)
     case KostraMethods.getStatements.path: decodeRequest(KostraMethods.getStatements, envelope.payload)
+    case KostraMethods.reload.path: decodeRequest(KostraMethods.reload, envelope.payload)
     default:
         if KostraMethods.allPaths.contains(envelope.method) {
             fatalError("FuzzFrames does not know the request type of \(envelope.method): add it to serve(_:)")

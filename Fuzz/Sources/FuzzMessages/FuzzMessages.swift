@@ -76,6 +76,9 @@ let messageTypes: [any KostraMessage.Type] = [
     // status.proto
     KostraV1.ErrorDetail.self,
     KostraV1.Status.self,
+    // kostra.proto (Reload, added with data import)
+    KostraV1.ReloadRequest.self,
+    KostraV1.ReloadResponse.self,
 ]
 
 @_cdecl("LLVMFuzzerTestOneInput")

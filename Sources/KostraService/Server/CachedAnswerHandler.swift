@@ -10,7 +10,9 @@ import NIOCore
 /// dictionary lookup and two buffer writes (the per-request head and the
 /// shared, already encoded answer), with no task and no copy of the answer.
 /// Answers written while a batch of pipelined frames is read go out in one
-/// flush, at the end of the read.
+/// flush, at the end of the read. With metrics on, each answer is counted
+/// by method and status code and its time recorded, through metric objects
+/// made at startup.
 final class CachedAnswerHandler: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
     typealias InboundOut = InboundRequest
@@ -19,12 +21,14 @@ final class CachedAnswerHandler: ChannelInboundHandler {
     private let router: Router
     private let inFlight: InFlightCounter
     private let maximumResponseSize: Int
+    private let metrics: ServerMetrics?
     private var needsFlush = false
 
-    init(router: Router, inFlight: InFlightCounter, maximumResponseSize: Int) {
+    init(router: Router, inFlight: InFlightCounter, maximumResponseSize: Int, metrics: ServerMetrics?) {
         self.router = router
         self.inFlight = inFlight
         self.maximumResponseSize = maximumResponseSize
+        self.metrics = metrics
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -45,6 +49,9 @@ final class CachedAnswerHandler: ChannelInboundHandler {
             context.write(self.wrapOutboundOut(answer.frameHead(id: envelope.id, allocator: context.channel.allocator)), promise: nil)
             context.write(self.wrapOutboundOut(answer.body), promise: nil)
             self.needsFlush = true
+            if let metrics = self.metrics {
+                metrics.method(envelope.method).answered(answer.statusCode, after: ContinuousClock.now - receivedAt)
+            }
             return
         }
         context.fireChannelRead(self.wrapInboundOut(.envelope(envelope, receivedAt: receivedAt)))

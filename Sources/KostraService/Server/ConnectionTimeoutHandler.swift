@@ -16,15 +16,17 @@ final class ConnectionTimeoutHandler: ChannelInboundHandler {
     private let idleTimeout: TimeAmount
     private let frameTimeout: TimeAmount
     private let inFlight: InFlightCounter
+    private let metrics: ServerMetrics?
     private var lastRead = NIODeadline.now()
     private var idleTimer: Scheduled<Void>?
     private var frameTimer: Scheduled<Void>?
     private var closing = false
 
-    init(idleTimeout: TimeAmount, frameTimeout: TimeAmount, inFlight: InFlightCounter) {
+    init(idleTimeout: TimeAmount, frameTimeout: TimeAmount, inFlight: InFlightCounter, metrics: ServerMetrics? = nil) {
         self.idleTimeout = idleTimeout
         self.frameTimeout = frameTimeout
         self.inFlight = inFlight
+        self.metrics = metrics
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
@@ -58,6 +60,7 @@ final class ConnectionTimeoutHandler: ChannelInboundHandler {
             if self.frameTimer == nil {
                 let timeout = self.frameTimeout
                 self.frameTimer = context.eventLoop.assumeIsolated().scheduleTask(in: timeout) {
+                    self.metrics?.frameRefused(.frameTimeout)
                     self.close(
                         context: context,
                         RPCError(.deadlineExceeded, "frame not completed within \(Self.seconds(timeout)); closing the connection")
@@ -74,6 +77,7 @@ final class ConnectionTimeoutHandler: ChannelInboundHandler {
         self.idleTimer = context.eventLoop.assumeIsolated().scheduleTask(in: delay) {
             let idleFor = NIODeadline.now() - self.lastRead
             if idleFor >= self.idleTimeout, self.frameTimer == nil, self.inFlight.isIdle {
+                self.metrics?.idleClosed.increment()
                 self.close(
                     context: context,
                     RPCError(.unavailable, "connection idle for \(Self.seconds(self.idleTimeout)); closing it")

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs what kostra needs on a fresh Debian machine, and nothing that is
 # already there: protobuf-c (library and protoc-c), protoc, rsvg-convert and
-# a font (the chart tests render SVG to PNG), and Python's
+# a font (the chart tests render SVG to PNG), systemd-analyze and haproxy
+# (the deploy/ files are checked with them), and Python's
 # protobuf runtime and pytest for the interop tests. Safe to run again.
 set -euo pipefail
 
 need=()
-for package in libprotobuf-c-dev protobuf-c-compiler protobuf-compiler openssl librsvg2-bin fonts-dejavu-core; do
+for package in libprotobuf-c-dev protobuf-c-compiler protobuf-compiler openssl librsvg2-bin fonts-dejavu-core systemd haproxy; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || need+=("$package")
 done
 if [ ${#need[@]} -gt 0 ]; then

@@ -46,7 +46,8 @@ public final class ServerMetrics: Sendable {
     private let factory: any MetricsFactory
     private let methods: [String: MethodMetrics]
     private let other: MethodMetrics
-    private let framesRefused: [Counter]
+    /// By ``RefusalReason/rawValue``; none for the connection limit, which refuses no frame.
+    private let framesRefused: [Counter?]
     private let connectionsRefused: [Counter]
     private let dataInfo = Mutex<(version: String, gauge: Gauge)?>(nil)
     let openConnections: Meter
@@ -66,7 +67,7 @@ public final class ServerMetrics: Sendable {
         self.methods = table
         self.other = MethodMetrics(label: Self.otherMethod, factory: factory)
         self.framesRefused = RefusalReason.allCases.map {
-            Counter(label: Names.framesRefused, dimensions: [("reason", $0.label)], factory: factory)
+            $0 == .connectionLimit ? nil : Counter(label: Names.framesRefused, dimensions: [("reason", $0.label)], factory: factory)
         }
         self.connectionsRefused = [RefusalReason.connectionLimit, .draining].map {
             Counter(label: Names.connectionsRefused, dimensions: [("reason", $0.label)], factory: factory)
@@ -85,7 +86,7 @@ public final class ServerMetrics: Sendable {
 
     /// Counts a frame refused for `reason`.
     func frameRefused(_ reason: RefusalReason) {
-        self.framesRefused[reason.rawValue].increment()
+        self.framesRefused[reason.rawValue]?.increment()
     }
 
     /// Counts a connection refused for `reason` (``RefusalReason/connectionLimit``

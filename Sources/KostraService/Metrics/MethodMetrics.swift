@@ -31,6 +31,16 @@ final class MethodMetrics: Sendable {
     /// Counts one request answered with `code`, and records how long it took.
     func answered(_ code: StatusCode, after duration: Duration) {
         self.counter(for: code).increment()
+        self.record(duration)
+    }
+
+    /// Counts one request answered with `code` (an atomic increment).
+    func count(_ code: StatusCode) {
+        self.counter(for: code).increment()
+    }
+
+    /// Records one request's time in the histogram (which takes a lock).
+    func record(_ duration: Duration) {
         let (seconds, attoseconds) = duration.components
         self.timer.recordNanoseconds(seconds &* 1_000_000_000 &+ attoseconds / 1_000_000_000)
     }

@@ -10,9 +10,15 @@ import NIOCore
 /// dictionary lookup and two buffer writes (the per-request head and the
 /// shared, already encoded answer), with no task and no copy of the answer.
 /// Answers written while a batch of pipelined frames is read go out in one
-/// flush, at the end of the read. With metrics on, each answer is counted
-/// by method and status code and its time recorded, through metric objects
-/// made at startup.
+/// flush, at the end of the read.
+///
+/// With metrics on, every answer is counted by method and status code (an
+/// atomic increment on a counter made at startup), and the time of the
+/// first answer of each read is recorded in its method's latency histogram.
+/// Recording every one would take the histogram's lock once per request
+/// from every event loop at once; measured, that cost 44% of the fast
+/// path's throughput on a loaded 2-core machine, while answers from one
+/// read take the same few microseconds.
 final class CachedAnswerHandler: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
     typealias InboundOut = InboundRequest
@@ -23,6 +29,7 @@ final class CachedAnswerHandler: ChannelInboundHandler {
     private let maximumResponseSize: Int
     private let metrics: ServerMetrics?
     private var needsFlush = false
+    private var timedThisRead = false
 
     init(router: Router, inFlight: InFlightCounter, maximumResponseSize: Int, metrics: ServerMetrics?) {
         self.router = router
@@ -50,7 +57,12 @@ final class CachedAnswerHandler: ChannelInboundHandler {
             context.write(self.wrapOutboundOut(answer.body), promise: nil)
             self.needsFlush = true
             if let metrics = self.metrics {
-                metrics.method(envelope.method).answered(answer.statusCode, after: ContinuousClock.now - receivedAt)
+                let method = metrics.method(envelope.method)
+                method.count(answer.statusCode)
+                if !self.timedThisRead {
+                    self.timedThisRead = true
+                    method.record(ContinuousClock.now - receivedAt)
+                }
             }
             return
         }
@@ -58,6 +70,7 @@ final class CachedAnswerHandler: ChannelInboundHandler {
     }
 
     func channelReadComplete(context: ChannelHandlerContext) {
+        self.timedThisRead = false
         if self.needsFlush {
             self.needsFlush = false
             context.flush()

@@ -47,6 +47,10 @@ final class ConnectionTimeoutHandler: ChannelInboundHandler {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        // Once the connection is being closed for a timeout, a frame that
+        // still arrives is not served: the client reads the reason, then end
+        // of stream, and treats the request as never read (PROTOCOL.md 7).
+        guard !self.closing else { return }
         self.lastRead = .now()
         self.frameTimer?.cancel()
         self.frameTimer = nil

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what kostra needs on a fresh Debian machine, and nothing that is
 # already there: protobuf-c (library and protoc-c), protoc, rsvg-convert and
-# a font (the chart tests render SVG to PNG), Python's protobuf runtime and
+# a font (the chart tests render SVG to PNG), systemd-analyze and haproxy
+# (the deploy/ files are checked with them), Python's protobuf runtime and
 # pytest for the interop tests, setuptools and wheel to build the Python
 # client (clients/python), and for the Java client (clients/java) a JDK with
 # Debian's protobuf-java and gson. Safe to run again.
@@ -10,7 +11,7 @@ cd "$(dirname "$0")/.."
 
 need=()
 for package in libprotobuf-c-dev protobuf-c-compiler protobuf-compiler openssl librsvg2-bin fonts-dejavu-core \
-               openjdk-17-jdk-headless libprotobuf-java libgoogle-gson-java; do
+               systemd haproxy openjdk-17-jdk-headless libprotobuf-java libgoogle-gson-java; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || need+=("$package")
 done
 if [ ${#need[@]} -gt 0 ]; then

@@ -13,9 +13,12 @@ public import NIOCore
 public struct EncodedAnswer: Sendable {
     /// The envelope without its id, as protobuf-c encodes it.
     public let body: ByteBuffer
+    /// The answer's status code (OK, or the error kept), for metrics.
+    public let statusCode: StatusCode
 
     /// Encodes `response` without its id.
     public init(_ response: KostraV1.ResponseEnvelope) {
+        self.statusCode = response.status?.code ?? .ok
         var response = response
         response.id = 0
         var body = ByteBuffer()

@@ -19,27 +19,6 @@ public enum KostraService {
         return router
     }
 
-    /// A server answering every method from `dataset`, which `load` can replace with a newer
-    /// version while it runs (the `Reload` method; nil: the data is fixed).
-    public static func server(
-        dataset: Dataset,
-        load: (@Sendable () throws -> Dataset)?,
-        configuration: ServerConfiguration,
-        authentication: Authentication = .none,
-        logger: Logger,
-        onListening: @escaping @Sendable (SocketAddress) -> Void = { _ in }
-    ) -> KostraServer {
-        let health = HealthState()
-        let reloader = DataReloader(dataset: dataset, health: health, authentication: authentication, load: load)
-        return KostraServer(
-            configuration: configuration,
-            routers: reloader.routers,
-            health: health,
-            logger: logger,
-            onListening: onListening
-        )
-    }
-
     /// A server answering every method from `dataset`.
     public static func server(
         dataset: Dataset,

@@ -1,8 +1,10 @@
 import ArgumentParser
+import CoreMetrics
 import Foundation
 import KostraData
 import KostraService
 import Logging
+import Prometheus
 import ServiceLifecycle
 
 /// `kostra-server`: serves the KOSTRA figures over the kostra protocol.
@@ -17,49 +19,64 @@ struct KostraServerCommand: AsyncParsableCommand {
             newest version imported into DIR (`kostra-server import`), and the Reload method
             (which needs the token) makes it take up a newer one without dropping a request.
 
+            Every setting is a flag, an environment variable KOSTRA_<SETTING> (KOSTRA_PORT,
+            KOSTRA_LOG_FORMAT, ...) or a line 'setting = value' of the configuration file
+            (--config FILE or KOSTRA_CONFIG), in that order of precedence, then the default.
+            --print-config shows the effective settings and where each came from. A wrong
+            setting stops the start with exit code 64. KOSTRA_TOKEN sets the token itself.
+
             Examples:
               kostra-server                       # 127.0.0.1:7878, built-in data
               kostra-server --port 0              # any free port; the log line says which
               kostra-server --host 0.0.0.0 --port 7878 --log-level debug
               kostra-server import --data /var/lib/kostra --status final 12255.json
               kostra-server --data /var/lib/kostra --token-file /etc/kostra/token
+              kostra-server --metrics-port 9464   # Prometheus /metrics, /healthz, /readyz
+              KOSTRA_LOG_FORMAT=json kostra-server --config /etc/kostra/kostra.conf
 
-            SIGINT or SIGTERM drains: new connections are refused with UNAVAILABLE, every
-            request already read is answered (for at most --drain-timeout seconds), then
-            the server exits 0.
+            SIGINT or SIGTERM drains: after --shutdown-delay seconds of NOT_SERVING (still
+            serving), new connections are refused with UNAVAILABLE, every request already
+            read is answered (for at most --drain-timeout seconds), then the server exits 0.
+            docs/deploy.md describes running replicas.
             """,
-        version: KostraVersion.string,
+        version: KostraServerCommand.version,
         subcommands: [ImportCommand.self]
     )
 
+    /// What `--version` prints: the version and the commit built from.
+    static let version = "kostra-server \(KostraVersion.string) (commit \(BuildInfo.commit))"
+
     @OptionGroup var dataDirectory: DataDirectoryOption
 
-    @Option(help: "The address to listen on.")
-    var host: String = "127.0.0.1"
+    @Option(help: "The address to listen on (default 127.0.0.1).")
+    var host: String?
 
-    @Option(help: "The TCP port to listen on (0 for any free port).")
-    var port: Int = 7878
+    @Option(help: "The TCP port to listen on, 0 for any free port (default 7878).")
+    var port: String?
 
-    @Option(help: "The largest frame payload accepted, in bytes.")
-    var maxFrameSize: Int = 4 * 1024 * 1024
+    @Option(help: "The largest frame payload accepted, in bytes (default 4194304).")
+    var maxFrameSize: String?
 
-    @Option(help: "Requests one connection may have in flight.")
-    var maxInFlight: Int = 1024
+    @Option(help: "Requests one connection may have in flight (default 1024).")
+    var maxInFlight: String?
 
-    @Option(help: "Connections open at once; the next is refused with RESOURCE_EXHAUSTED.")
-    var maxConnections: Int = 16_384
+    @Option(help: "Connections open at once; the next is refused with RESOURCE_EXHAUSTED (default 16384).")
+    var maxConnections: String?
 
-    @Option(help: "Seconds a connection may stay silent with nothing in flight before it is closed.")
-    var idleTimeout: Double = 300
+    @Option(help: "Seconds a connection may stay silent with nothing in flight before it is closed (default 300).")
+    var idleTimeout: String?
 
-    @Option(help: "Seconds a frame may take to arrive once it has begun (against slowloris).")
-    var frameTimeout: Double = 10
+    @Option(help: "Seconds a frame may take to arrive once it has begun, against slowloris (default 10).")
+    var frameTimeout: String?
 
-    @Option(help: "Seconds a graceful shutdown waits for requests in flight before closing their connections.")
-    var drainTimeout: Double = 30
+    @Option(help: "Seconds a graceful shutdown waits for requests in flight before closing their connections (default 30).")
+    var drainTimeout: String?
 
-    @Option(help: "The largest answer payload sent, in bytes; a larger answer is RESOURCE_EXHAUSTED.")
-    var maxResponseSize: Int = 4 * 1024 * 1024
+    @Option(help: "Seconds to report NOT_SERVING on SIGTERM, still serving, before draining: time for balancers to notice (default 0).")
+    var shutdownDelay: String?
+
+    @Option(help: "The largest answer payload sent, in bytes; a larger answer is RESOURCE_EXHAUSTED (default 4194304).")
+    var maxResponseSize: String?
 
     @Option(help: "Speak TLS with this PEM certificate chain (with --tls-key).")
     var tlsCert: String?
@@ -70,108 +87,172 @@ struct KostraServerCommand: AsyncParsableCommand {
     @Option(help: "A file holding the token that methods changing data need (else $KOSTRA_TOKEN).")
     var tokenFile: String?
 
-    @Flag(help: "Require the token for read methods too.")
-    var requireTokenForReads = false
+    @Flag(inversion: .prefixedNo, help: "Require the token for read methods too (default: no).")
+    var requireTokenForReads: Bool?
 
-    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
-    var logLevel: String = "info"
+    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical (default info).")
+    var logLevel: String?
 
-    func validate() throws {
-        guard (0...65535).contains(self.port) else {
-            throw ValidationError("--port must be between 0 and 65535, not \(self.port)")
-        }
-        guard self.maxFrameSize > 0 else {
-            throw ValidationError("--max-frame-size must be positive, not \(self.maxFrameSize)")
-        }
-        guard Logger.Level(rawValue: self.logLevel) != nil else {
-            let levels = Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")
-            throw ValidationError("--log-level must be one of \(levels), not '\(self.logLevel)'")
-        }
-        for (name, value) in [("--max-connections", self.maxConnections), ("--max-response-size", self.maxResponseSize)]
-        where value <= 0 {
-            throw ValidationError("\(name) must be positive, not \(value)")
-        }
-        for (name, value) in [
-            ("--idle-timeout", self.idleTimeout), ("--frame-timeout", self.frameTimeout), ("--drain-timeout", self.drainTimeout),
+    @Option(help: "Log format: text (readable) or json (one object per line) (default text).")
+    var logFormat: String?
+
+    @Option(help: "Log a warning for each request slower than this many milliseconds; 0 never (default 1000).")
+    var slowRequestMs: String?
+
+    @Option(help: "Serve Prometheus /metrics, /healthz and /readyz over HTTP on this port (default: off). Unauthenticated.")
+    var metricsPort: String?
+
+    @Option(help: "The address for --metrics-port (default: the same as --host).")
+    var metricsHost: String?
+
+    @Option(help: "A configuration file of 'setting = value' lines (else $KOSTRA_CONFIG).")
+    var config: String?
+
+    @Flag(help: "Print the effective settings, each with its source and secrets masked, and exit.")
+    var printConfig = false
+
+    /// The settings given as flags, by setting name.
+    var flagValues: [String: String] {
+        var values: [String: String] = [:]
+        let options: [(String, String?)] = [
+            ("host", self.host), ("port", self.port), ("max-frame-size", self.maxFrameSize),
+            ("max-in-flight", self.maxInFlight), ("max-connections", self.maxConnections),
+            ("idle-timeout", self.idleTimeout), ("frame-timeout", self.frameTimeout), ("drain-timeout", self.drainTimeout),
+            ("shutdown-delay", self.shutdownDelay),
+            ("max-response-size", self.maxResponseSize), ("tls-cert", self.tlsCert), ("tls-key", self.tlsKey),
+            ("token-file", self.tokenFile), ("require-token-for-reads", self.requireTokenForReads.map { "\($0)" }),
+            ("log-level", self.logLevel), ("log-format", self.logFormat), ("slow-request-ms", self.slowRequestMs),
+            ("metrics-port", self.metricsPort), ("metrics-host", self.metricsHost), ("config", self.config),
+            ("data", self.dataDirectory.directory),
         ]
-        where !(value > 0 && value < 1e6) {
-            throw ValidationError("\(name) must be a positive number of seconds, not \(value)")
+        for case (let key, let value?) in options {
+            values[key] = value
         }
-        guard (self.tlsCert == nil) == (self.tlsKey == nil) else {
-            throw ValidationError("--tls-cert and --tls-key go together: give both or neither")
-        }
-        guard self.maxInFlight > 0 else {
-            throw ValidationError("--max-in-flight must be positive, not \(self.maxInFlight)")
-        }
+        return values
     }
 
     func run() async throws {
-        let level = Logger.Level(rawValue: self.logLevel) ?? .info
+        let resolved: (settings: ServerSettings, effective: [EffectiveSetting])
+        do {
+            resolved = try ServerSettings.resolve(flags: self.flagValues, environment: ProcessInfo.processInfo.environment)
+        } catch {
+            FileHandle.standardError.write(Data("kostra-server: \(error)\n".utf8))
+            throw ExitCode(64)  // EX_USAGE
+        }
+        let settings = resolved.settings
+        if self.printConfig {
+            print(ConfigPrinter.text(resolved.effective, version: Self.version), terminator: "")
+            return
+        }
+
+        let (format, level) = (settings.logFormat, settings.logLevel)
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
+            switch format {
+            case .text:
+                var handler = StreamLogHandler.standardError(label: label)
+                handler.logLevel = level
+                return handler
+            case .json:
+                var handler = JSONLogHandler(label: label)
+                handler.logLevel = level
+                return handler
+            }
         }
         let logger = Logger(label: "kostra-server")
-        if let files = FileDescriptorLimit.raiseToHard(), files < UInt64(self.maxConnections) + 64 {
+        if let files = FileDescriptorLimit.raiseToHard(), files < UInt64(settings.maxConnections) + 64 {
             logger.warning(
-                "the open-file limit is below --max-connections: connections beyond it will be refused by the system",
-                metadata: ["open_file_limit": "\(files)", "max_connections": "\(self.maxConnections)"]
+                "the open-file limit is below max-connections: connections beyond it will be refused by the system",
+                metadata: ["open_file_limit": "\(files)", "max_connections": "\(settings.maxConnections)"]
             )
         }
-
-        let token: String?
-        do {
-            token = try TokenSource.read(file: self.tokenFile, environment: ProcessInfo.processInfo.environment)
-        } catch {
-            logger.critical("cannot read the token", metadata: ["error": "\(error)"])
-            throw ExitCode(2)
-        }
-        if self.requireTokenForReads, token == nil {
-            logger.critical("--require-token-for-reads needs a token: give --token-file or KOSTRA_TOKEN")
-            throw ExitCode(2)
-        }
-
-        let dataset: Dataset
-        var load: (@Sendable () throws -> Dataset)?
-        do {
-            if let directory = self.dataDirectory.directory {
-                let store = try DataStore(directory: directory)
-                dataset = try store.open().dataset
-                load = { try store.open().dataset }
-            } else {
-                dataset = try Dataset.builtIn()
+        // The store is opened before the start so that a directory that is not one stops it
+        // at once; its newest version is loaded by the server (NOT_SERVING meanwhile).
+        let load: @Sendable () throws -> Dataset
+        let reload: (@Sendable () throws -> Dataset)?
+        if let directory = settings.data {
+            let store: DataStore
+            do {
+                store = try DataStore(directory: directory)
+            } catch {
+                logger.critical("cannot open the data directory", metadata: ["error": "\(error)", "data": "\(directory)"])
+                throw ExitCode(2)
             }
-        } catch {
-            logger.critical("cannot load the data", metadata: ["error": "\(error)", "data": "\(self.dataDirectory.directory ?? "built-in")"])
-            throw ExitCode(2)
+            load = { try store.open().dataset }
+            reload = load
+        } else {
+            load = { try Dataset.builtIn() }
+            reload = nil
         }
-        logger.info("data loaded", metadata: ["data_version": "\(dataset.name)"])
-        let server = KostraService.server(
-            dataset: dataset,
-            load: load,
-            configuration: ServerConfiguration(
-                host: self.host,
-                port: self.port,
-                maximumFrameSize: self.maxFrameSize,
-                maximumRequestsInFlightPerConnection: self.maxInFlight,
-                maximumConnections: self.maxConnections,
-                idleTimeout: .milliseconds(Int64(self.idleTimeout * 1000)),
-                frameTimeout: .milliseconds(Int64(self.frameTimeout * 1000)),
-                drainTimeout: .milliseconds(Int64(self.drainTimeout * 1000)),
-                maximumResponseSize: self.maxResponseSize,
-                tls: self.tlsCert.flatMap { cert in self.tlsKey.map { TLSFiles(certificateChainPath: cert, privateKeyPath: $0) } }
-            ),
-            authentication: Authentication(token: token, requireTokenForReads: self.requireTokenForReads),
-            logger: logger
+        let health = HealthState()
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
+        var metrics: ServerMetrics?
+        if let metricsPort = settings.metricsPort {
+            let registry = Self.bootstrapMetrics()
+            metrics = ServerMetrics()
+            services.append(
+                .init(
+                    service: OpsServer(
+                        host: settings.metricsHost ?? settings.host,
+                        port: metricsPort,
+                        health: health,
+                        metricsText: {
+                            var text: [UInt8] = []
+                            registry.emit(into: &text)
+                            return text
+                        },
+                        logger: logger
+                    )
+                )
+            )
+        }
+        // After the ops endpoint: the group shuts services down in reverse
+        // order, so /readyz answers "draining" until the server has drained.
+        services.append(
+            .init(
+                service: DataLoadingServer(
+                    configuration: settings.serverConfiguration,
+                    authentication: settings.authentication,
+                    health: health,
+                    metrics: metrics,
+                    logger: logger,
+                    load: load,
+                    reload: reload
+                )
+            )
+        )
+        logger.info(
+            "kostra-server starting",
+            metadata: ["version": "\(KostraVersion.string)", "commit": "\(BuildInfo.commit)", "log_format": "\(settings.logFormat.rawValue)"]
         )
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
-                services: [.init(service: server)],
+                services: services,
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger
             )
         )
-        try await group.run()
+        do {
+            try await group.run()
+        } catch {
+            logger.critical("kostra-server stopped on an error", metadata: ["error": "\(error)"])
+            throw ExitCode(2)
+        }
+    }
+
+    /// Makes the Prometheus registry, bootstraps swift-metrics with it (once,
+    /// here in the executable), and records the build.
+    static func bootstrapMetrics() -> PrometheusCollectorRegistry {
+        let registry = PrometheusCollectorRegistry()
+        var factory = PrometheusMetricsFactory(registry: registry)
+        // Cached answers take microseconds, computed ones milliseconds.
+        factory.durationHistogramBuckets[ServerMetrics.Names.duration] = [
+            .microseconds(50), .microseconds(100), .microseconds(250), .microseconds(500),
+            .milliseconds(1), .milliseconds(2.5), .milliseconds(5), .milliseconds(10), .milliseconds(25),
+            .milliseconds(50), .milliseconds(100), .milliseconds(250), .milliseconds(500),
+            .seconds(1), .seconds(2.5), .seconds(5), .seconds(10),
+        ]
+        MetricsSystem.bootstrap(factory)
+        Gauge(label: "kostra_build_info", dimensions: [("version", KostraVersion.string), ("commit", BuildInfo.commit)]).record(1)
+        return registry
     }
 }

@@ -1,28 +1,22 @@
 import Foundation
 
-/// Where the server's token comes from: a file (its first line), else the
-/// environment variable KOSTRA_TOKEN, else none.
+/// Reads the token file: its first line, trimmed.
 enum TokenSource {
-    /// Why a token could not be read.
+    /// Why a token file could not be used.
     struct Failure: Error, CustomStringConvertible {
         var description: String
     }
 
-    static func read(file: String?, environment: [String: String]) throws -> String? {
-        if let file {
-            let text: String
-            do {
-                text = try String(contentsOfFile: file, encoding: .utf8)
-            } catch {
-                throw Failure(description: "--token-file \(file): \(error.localizedDescription)")
-            }
-            let token = text.split(whereSeparator: \.isNewline).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
-            guard !token.isEmpty else { throw Failure(description: "--token-file \(file) is empty") }
-            return token
+    /// The token in `file`'s first line.
+    static func read(file: String) throws -> String {
+        let text: String
+        do {
+            text = try String(contentsOfFile: file, encoding: .utf8)
+        } catch {
+            throw Failure(description: "cannot read \(file): \(error.localizedDescription)")
         }
-        if let token = environment["KOSTRA_TOKEN"], !token.isEmpty {
-            return token
-        }
-        return nil
+        let token = text.split(whereSeparator: \.isNewline).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        guard !token.isEmpty else { throw Failure(description: "\(file) is empty") }
+        return token
     }
 }

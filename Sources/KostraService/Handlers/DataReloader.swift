@@ -13,18 +13,23 @@ public final class DataReloader: Sendable {
     private let health: HealthState
     private let authentication: Authentication
     private let load: (@Sendable () throws -> Dataset)?
+    private let metrics: ServerMetrics?
     /// The data version served; also serialises reloads.
     private let served: Mutex<String>
 
     /// Serves `dataset`; `load` reads the newest version (nil: the data cannot be reloaded, and
-    /// `Reload` answers FAILED_PRECONDITION).
+    /// `Reload` answers FAILED_PRECONDITION). `metrics`, when given, is told each version taken up.
+    ///
+    /// The routers' `Reload` refers to this object weakly: keep it for as long as they serve.
     public init(
         dataset: Dataset,
         health: HealthState,
         authentication: Authentication = .none,
+        metrics: ServerMetrics? = nil,
         load: (@Sendable () throws -> Dataset)?
     ) {
         self.health = health
+        self.metrics = metrics
         self.authentication = authentication
         self.load = load
         self.served = Mutex(dataset.name)
@@ -57,6 +62,7 @@ public final class DataReloader: Sendable {
             let previous = name
             self.routers.replace(with: self.router(for: dataset))
             name = dataset.name
+            self.metrics?.dataLoaded(version: dataset.name)
             return KostraV1.ReloadResponse(
                 dataVersion: dataset.name,
                 years: dataset.years.map { Int32($0) },

@@ -11,6 +11,14 @@ import NIOCore
 /// shared, already encoded answer), with no task and no copy of the answer.
 /// Answers written while a batch of pipelined frames is read go out in one
 /// flush, at the end of the read.
+///
+/// With metrics on, every answer is counted by method and status code (an
+/// atomic increment on a counter made at startup), and the time of the
+/// first answer of each read is recorded in its method's latency histogram.
+/// Recording every one would take the histogram's lock once per request
+/// from every event loop at once; measured, that cost 44% of the fast
+/// path's throughput on a loaded 2-core machine, while answers from one
+/// read take the same few microseconds.
 final class CachedAnswerHandler: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
     typealias InboundOut = InboundRequest
@@ -22,13 +30,16 @@ final class CachedAnswerHandler: ChannelInboundHandler {
     private var generation: Int
     private let inFlight: InFlightCounter
     private let maximumResponseSize: Int
+    private let metrics: ServerMetrics?
     private var needsFlush = false
+    private var timedThisRead = false
 
-    init(routers: RouterHolder, inFlight: InFlightCounter, maximumResponseSize: Int) {
+    init(routers: RouterHolder, inFlight: InFlightCounter, maximumResponseSize: Int, metrics: ServerMetrics?) {
         self.routers = routers
         (self.router, self.generation) = routers.snapshot()
         self.inFlight = inFlight
         self.maximumResponseSize = maximumResponseSize
+        self.metrics = metrics
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -52,12 +63,21 @@ final class CachedAnswerHandler: ChannelInboundHandler {
             context.write(self.wrapOutboundOut(answer.frameHead(id: envelope.id, allocator: context.channel.allocator)), promise: nil)
             context.write(self.wrapOutboundOut(answer.body), promise: nil)
             self.needsFlush = true
+            if let metrics = self.metrics {
+                let method = metrics.method(envelope.method)
+                method.count(answer.statusCode)
+                if !self.timedThisRead {
+                    self.timedThisRead = true
+                    method.record(ContinuousClock.now - receivedAt)
+                }
+            }
             return
         }
         context.fireChannelRead(self.wrapInboundOut(.envelope(envelope, receivedAt: receivedAt)))
     }
 
     func channelReadComplete(context: ChannelHandlerContext) {
+        self.timedThisRead = false
         if self.needsFlush {
             self.needsFlush = false
             context.flush()

@@ -17,11 +17,16 @@ import ServiceLifecycle
 /// ``ServerConfiguration/drainTimeout`` is abandoned and the connection
 /// closed, so that a stuck handler cannot keep the process alive. Closing with unread input would make the kernel reset the
 /// connection and drop answers not yet delivered.
+///
+/// Nothing is logged per request at info level: a request is logged at
+/// debug, and as a warning when it takes longer than
+/// ``ServerConfiguration/slowRequestThreshold``.
 struct ConnectionServer: Sendable {
     /// The router, read per request: a reload changes it between requests.
     let routers: RouterHolder
     let configuration: ServerConfiguration
     let logger: Logger
+    var metrics: ServerMetrics? = nil
 
     func serve(_ channel: NIOAsyncChannel<InboundRequest, ByteBuffer>, inFlight: InFlightCounter) async {
         var logger = self.logger
@@ -61,6 +66,10 @@ struct ConnectionServer: Sendable {
     ) async {
         do {
             try await gracefulShutdown()
+            if self.configuration.shutdownDelay > .zero {
+                // Serve as usual while balancers notice NOT_SERVING.
+                try await Task.sleep(for: self.configuration.shutdownDelay)
+            }
             let deadline = ContinuousClock.now.advanced(by: self.configuration.drainTimeout)
             var remaining = inFlight.beginDrain()
             while remaining > 0 {
@@ -109,6 +118,7 @@ struct ConnectionServer: Sendable {
                     case .undecodable(let error):
                         // The framing is intact, so the connection can go on.
                         inFlight.frameTaken()
+                        self.metrics?.frameRefused(.notAnEnvelope)
                         await send(
                             Self.errorFrame(id: 0, RPCError(.invalidArgument, "frame is not a kostra.v1.RequestEnvelope: \(error)"))
                         )
@@ -116,13 +126,18 @@ struct ConnectionServer: Sendable {
                     }
                     if let error = Self.validate(envelope) {
                         inFlight.frameTaken()
+                        self.metrics?.frameRefused(envelope.id == 0 ? .zeroRequestId : .unsupportedProtocolVersion)
                         await send(Self.errorFrame(id: envelope.id, error))
                         continue
                     }
                     switch inFlight.enter(limit: limit) {
                     case .accepted:
-                        break
+                        self.metrics?.requestsInFlight.increment()
                     case .overLimit:
+                        if let metrics = self.metrics {
+                            metrics.frameRefused(.tooManyInFlight)
+                            metrics.method(envelope.method).refused(.resourceExhausted)
+                        }
                         await send(
                             Self.errorFrame(
                                 id: envelope.id,
@@ -131,6 +146,10 @@ struct ConnectionServer: Sendable {
                         )
                         continue
                     case .draining:
+                        if let metrics = self.metrics {
+                            metrics.frameRefused(.draining)
+                            metrics.method(envelope.method).refused(.unavailable)
+                        }
                         await send(
                             Self.errorFrame(
                                 id: envelope.id,
@@ -156,6 +175,8 @@ struct ConnectionServer: Sendable {
                     let router = self.routers.current
                     group.addTask {
                         let response = await router.respond(to: envelope, context: context)
+                        // Counted before it is sent: a client that has its answer sees it counted.
+                        self.answered(envelope, response, receivedAt: receivedAt, logger: logger)
                         await send(self.responseFrame(response))
                         inFlight.leave()
                     }
@@ -164,6 +185,7 @@ struct ConnectionServer: Sendable {
                 // Framing is lost: say why on request id 0, then close once the
                 // requests already read are answered.
                 logger.debug("closing connection on a framing error", metadata: ["error": "\(error)"])
+                self.metrics?.frameRefused(Self.reason(error))
                 await send(Self.errorFrame(id: 0, RPCError(error.statusCode, error.description)))
             }
             if inFlight.isAbandoned || !channel.isActive {
@@ -182,6 +204,53 @@ struct ConnectionServer: Sendable {
     /// until the idle timeout closes the connection.
     static func waitUntilWritten(_ channel: any Channel) async {
         try? await channel.writeAndFlush(ByteBuffer()).get()
+    }
+
+    /// Counts and, when slow or at debug level, logs a request answered.
+    private func answered(
+        _ envelope: KostraV1.RequestEnvelope,
+        _ response: KostraV1.ResponseEnvelope,
+        receivedAt: ContinuousClock.Instant,
+        logger: Logger
+    ) {
+        let isDebug = logger.logLevel <= .debug
+        guard self.metrics != nil || self.configuration.slowRequestThreshold != nil || isDebug else { return }
+        let duration = ContinuousClock.now - receivedAt
+        let code = response.payload.count <= self.configuration.maximumResponseSize ? (response.status?.code ?? .ok) : .resourceExhausted
+        if let metrics = self.metrics {
+            metrics.requestsInFlight.decrement()
+            metrics.method(envelope.method).answered(code, after: duration)
+        }
+        let isSlow = self.configuration.slowRequestThreshold.map { duration >= $0 } ?? false
+        guard isSlow || isDebug else { return }
+        let metadata: Logger.Metadata = [
+            "request_id": "\(envelope.id)",
+            "method": "\(envelope.method)",
+            "status": "\(code.name)",
+            "duration_ms": "\(Self.milliseconds(duration))",
+        ]
+        if isSlow {
+            logger.warning("slow request", metadata: metadata)
+        } else {
+            logger.debug("request answered", metadata: metadata)
+        }
+    }
+
+    /// A duration in milliseconds with three decimals: "1234.567".
+    static func milliseconds(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        let microseconds = seconds * 1_000_000 + attoseconds / 1_000_000_000_000
+        let fraction = String(microseconds % 1000)
+        return "\(microseconds / 1000).\(String(repeating: "0", count: 3 - fraction.count))\(fraction)"
+    }
+
+    /// The refusal a framing error counts as.
+    static func reason(_ error: FramingError) -> RefusalReason {
+        switch error.kind {
+        case .frameTooLarge: .frameTooLarge
+        case .unsupportedFlags: .unsupportedFlags
+        case .truncatedFrame: .truncatedFrame
+        }
     }
 
     /// The frame for an answer, or RESOURCE_EXHAUSTED on its id when the

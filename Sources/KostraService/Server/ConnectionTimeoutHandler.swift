@@ -17,6 +17,7 @@ final class ConnectionTimeoutHandler: ChannelInboundHandler {
     private let idleTimeout: TimeAmount
     private let frameTimeout: TimeAmount
     private let inFlight: InFlightCounter
+    private let metrics: ServerMetrics?
     private var lastRead = NIODeadline.now()
     private var lastWriteProgress = NIODeadline.uptimeNanoseconds(0)
     private var lastBuffered = 0
@@ -24,10 +25,11 @@ final class ConnectionTimeoutHandler: ChannelInboundHandler {
     private var frameTimer: Scheduled<Void>?
     private var closing = false
 
-    init(idleTimeout: TimeAmount, frameTimeout: TimeAmount, inFlight: InFlightCounter) {
+    init(idleTimeout: TimeAmount, frameTimeout: TimeAmount, inFlight: InFlightCounter, metrics: ServerMetrics? = nil) {
         self.idleTimeout = idleTimeout
         self.frameTimeout = frameTimeout
         self.inFlight = inFlight
+        self.metrics = metrics
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
@@ -48,6 +50,10 @@ final class ConnectionTimeoutHandler: ChannelInboundHandler {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        // Once the connection is being closed for a timeout, a frame that
+        // still arrives is not served: the client reads the reason, then end
+        // of stream, and treats the request as never read (PROTOCOL.md 7).
+        guard !self.closing else { return }
         self.lastRead = .now()
         self.frameTimer?.cancel()
         self.frameTimer = nil
@@ -61,6 +67,7 @@ final class ConnectionTimeoutHandler: ChannelInboundHandler {
             if self.frameTimer == nil {
                 let timeout = self.frameTimeout
                 self.frameTimer = context.eventLoop.assumeIsolated().scheduleTask(in: timeout) {
+                    self.metrics?.frameRefused(.frameTimeout)
                     self.close(
                         context: context,
                         RPCError(.deadlineExceeded, "frame not completed within \(Self.seconds(timeout)); closing the connection")
@@ -96,6 +103,7 @@ final class ConnectionTimeoutHandler: ChannelInboundHandler {
             }
             let idleFor = NIODeadline.now() - max(self.lastRead, self.lastWriteProgress)
             if idleFor >= self.idleTimeout, self.frameTimer == nil, self.inFlight.isIdle {
+                self.metrics?.idleClosed.increment()
                 self.close(
                     context: context,
                     RPCError(.unavailable, "connection idle for \(Self.seconds(self.idleTimeout)); closing it")

@@ -19,6 +19,7 @@ public final class KostraServer: Service, Sendable {
     private let logger: Logger
     private let eventLoopGroup: any EventLoopGroup
     private let onListening: @Sendable (SocketAddress) -> Void
+    private let metrics: ServerMetrics?
 
     /// A server answering with `router`.
     ///
@@ -29,13 +30,16 @@ public final class KostraServer: Service, Sendable {
     ///   - logger: where the server logs (nothing per request at info level).
     ///   - eventLoopGroup: the loops to run on; NIO's singleton by default.
     ///   - onListening: called once with the bound address (useful with port 0).
+    ///   - metrics: where to count requests, connections and bytes; nil
+    ///     (the default) counts nothing and costs nothing.
     public convenience init(
         configuration: ServerConfiguration,
         router: Router,
         health: HealthState = HealthState(),
         logger: Logger,
         eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
-        onListening: @escaping @Sendable (SocketAddress) -> Void = { _ in }
+        onListening: @escaping @Sendable (SocketAddress) -> Void = { _ in },
+        metrics: ServerMetrics? = nil
     ) {
         self.init(
             configuration: configuration,
@@ -43,7 +47,8 @@ public final class KostraServer: Service, Sendable {
             health: health,
             logger: logger,
             eventLoopGroup: eventLoopGroup,
-            onListening: onListening
+            onListening: onListening,
+            metrics: metrics
         )
     }
 
@@ -55,8 +60,10 @@ public final class KostraServer: Service, Sendable {
         health: HealthState = HealthState(),
         logger: Logger,
         eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
-        onListening: @escaping @Sendable (SocketAddress) -> Void = { _ in }
+        onListening: @escaping @Sendable (SocketAddress) -> Void = { _ in },
+        metrics: ServerMetrics? = nil
     ) {
+        self.metrics = metrics
         self.configuration = configuration
         self.routers = routers
         self.health = health
@@ -69,6 +76,7 @@ public final class KostraServer: Service, Sendable {
     public func run() async throws {
         let configuration = self.configuration
         let routers = self.routers
+        let metrics = self.metrics
         let sslContext = try configuration.tls.map(Self.sslContext)
         let serverChannel = try await ServerBootstrap(group: self.eventLoopGroup)
             .serverChannelOption(.backlog, value: 1024)
@@ -78,6 +86,9 @@ public final class KostraServer: Service, Sendable {
             .bind(host: configuration.host, port: configuration.port) { channel in
                 channel.eventLoop.makeCompletedFuture {
                     let inFlight = InFlightCounter()
+                    if let metrics {
+                        try channel.pipeline.syncOperations.addHandler(ByteCountingHandler(metrics: metrics))
+                    }
                     if let sslContext {
                         try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: sslContext))
                     }
@@ -86,9 +97,15 @@ public final class KostraServer: Service, Sendable {
                         ConnectionTimeoutHandler(
                             idleTimeout: TimeAmount(configuration.idleTimeout),
                             frameTimeout: TimeAmount(configuration.frameTimeout),
-                            inFlight: inFlight
+                            inFlight: inFlight,
+                            metrics: metrics
                         ),
-                        CachedAnswerHandler(routers: routers, inFlight: inFlight, maximumResponseSize: configuration.maximumResponseSize)
+                        CachedAnswerHandler(
+                            routers: routers,
+                            inFlight: inFlight,
+                            maximumResponseSize: configuration.maximumResponseSize,
+                            metrics: metrics
+                        )
                     )
                     let asyncChannel = try NIOAsyncChannel<InboundRequest, ByteBuffer>(
                         wrappingChannelSynchronously: channel,
@@ -111,7 +128,8 @@ public final class KostraServer: Service, Sendable {
         let connection = ConnectionServer(
             routers: self.routers,
             configuration: self.configuration,
-            logger: self.logger
+            logger: self.logger,
+            metrics: self.metrics
         )
         let connections = ConnectionCounter()
         try await serverChannel.executeThenClose { inbound in
@@ -122,11 +140,16 @@ public final class KostraServer: Service, Sendable {
                 for try await child in inbound {
                     switch connections.open(limit: configuration.maximumConnections) {
                     case .accepted:
+                        metrics?.openConnections.increment()
                         group.addTask {
-                            defer { connections.close() }
+                            defer {
+                                connections.close()
+                                metrics?.openConnections.decrement()
+                            }
                             await connection.serve(child.channel, inFlight: child.inFlight)
                         }
                     case .overLimit:
+                        metrics?.connectionRefused(.connectionLimit)
                         group.addTask {
                             await ConnectionServer.refuse(
                                 child.channel,
@@ -137,6 +160,7 @@ public final class KostraServer: Service, Sendable {
                             )
                         }
                     case .draining:
+                        metrics?.connectionRefused(.draining)
                         group.addTask {
                             await ConnectionServer.refuse(
                                 child.channel,
@@ -150,7 +174,9 @@ public final class KostraServer: Service, Sendable {
         self.logger.info("kostra-server stopped")
     }
 
-    /// Waits for graceful shutdown (or cancellation), then drains: new
+    /// Waits for graceful shutdown (or cancellation), reports NOT_SERVING
+    /// for ``ServerConfiguration/shutdownDelay`` while still serving, then
+    /// drains: new
     /// connections are refused UNAVAILABLE while the open ones answer what
     /// they have read; when the last has closed, or
     /// ``ServerConfiguration/drainTimeout`` has passed, the listener closes
@@ -163,12 +189,20 @@ public final class KostraServer: Service, Sendable {
             listener.close(promise: nil)
             return
         }
+        self.health.setServing(false)
+        let delay = self.configuration.shutdownDelay
+        if delay > .zero {
+            self.logger.info(
+                "kostra-server shutting down: NOT_SERVING for the shutdown delay, still serving, then draining",
+                metadata: ["shutdown_delay_ms": "\(ConnectionServer.milliseconds(delay))"]
+            )
+            try? await Task.sleep(for: delay)
+        }
         self.logger.info(
             "kostra-server draining: refusing new connections, answering requests in flight",
             metadata: ["connections": "\(connections.count)"]
         )
         connections.beginDrain()
-        self.health.setServing(false)
         let deadline = ContinuousClock.now.advanced(by: self.configuration.drainTimeout)
         while connections.count > 0, ContinuousClock.now < deadline {
             do {

@@ -20,6 +20,12 @@ public struct ServerConfiguration: Sendable {
     /// it closes the connections that still have some; the bound on the time
     /// from SIGTERM to exit is this plus ``drainLinger``.
     public var drainTimeout: Duration
+    /// How long, on graceful shutdown, the server reports NOT_SERVING (the
+    /// health method, `/readyz`) while still serving everything as usual,
+    /// before it starts to drain: time for load balancers' health checks to
+    /// see it and stop sending new connections, so that none is refused.
+    /// Zero (the default) drains at once.
+    public var shutdownDelay: Duration
     /// How many connections may be open at once; the next one is answered
     /// RESOURCE_EXHAUSTED on request id 0 and closed.
     public var maximumConnections: Int
@@ -34,11 +40,15 @@ public struct ServerConfiguration: Sendable {
     public var maximumResponseSize: Int
     /// TLS on the same protocol, or nil for plain TCP.
     public var tls: TLSFiles?
+    /// A request that takes longer than this, from reading it to writing its
+    /// answer, is logged as a warning with its id, method, status, duration
+    /// and peer; nil logs none.
+    public var slowRequestThreshold: Duration?
 
     /// The defaults: 127.0.0.1:7878, 4 MiB frames in and out, 1 024 requests in
     /// flight per connection, 16 384 connections, 30 s default deadline,
     /// 300 s idle timeout, 10 s for a frame to arrive, 30 s to drain and 2 s
-    /// linger when draining.
+    /// linger when draining, and requests slower than 1 s logged.
     public init(
         host: String = "127.0.0.1",
         port: Int = 7878,
@@ -51,8 +61,11 @@ public struct ServerConfiguration: Sendable {
         frameTimeout: Duration = .seconds(10),
         drainTimeout: Duration = .seconds(30),
         maximumResponseSize: Int = FrameDecoder.defaultMaximumPayloadSize,
-        tls: TLSFiles? = nil
+        tls: TLSFiles? = nil,
+        slowRequestThreshold: Duration? = .seconds(1),
+        shutdownDelay: Duration = .zero
     ) {
+        self.shutdownDelay = shutdownDelay
         self.host = host
         self.port = port
         self.maximumFrameSize = maximumFrameSize
@@ -65,5 +78,6 @@ public struct ServerConfiguration: Sendable {
         self.frameTimeout = frameTimeout
         self.maximumResponseSize = maximumResponseSize
         self.tls = tls
+        self.slowRequestThreshold = slowRequestThreshold
     }
 }

@@ -177,7 +177,8 @@ struct KostraServerCommand: AsyncParsableCommand {
                 logger.critical("cannot open the data directory", metadata: ["error": "\(error)", "data": "\(directory)"])
                 throw ExitCode(2)
             }
-            load = { try store.open().dataset }
+            // read(), not open(): a server writes nothing, so the directory may be read-only.
+            load = { try store.read().dataset }
             reload = load
         } else {
             load = { try Dataset.builtIn() }

@@ -162,6 +162,32 @@ struct DataStoreTests {
         #expect(!ImportFixtures.names(in: directory + "/versions").contains("000002.json"))
     }
 
+    @Test("A server's read writes nothing: no lock file, a crash's leftovers stay for the next import, the previous version is served")
+    func readWritesNothing() throws {
+        let directory = ImportFixtures.temporaryDirectory()
+        var store = try DataStore(directory: directory)
+        try store.importFiles([ImportFixtures.jsonStatFinal], status: .final, importedAt: "2025-06-15T08:00:00Z")
+        try FileManager.default.removeItem(atPath: directory + "/LOCK")
+        // An import stopped after writing version 2 but before switching CURRENT: what a
+        // server sees while an import runs in another process, or after one crashed.
+        store.faultInjection = { step in
+            if case .renamed(let path) = step, path.hasSuffix("000002.json") { throw Crash() }
+        }
+        #expect(throws: Crash.self) {
+            try store.importFiles([ImportFixtures.csvPreliminary], status: .preliminary, importedAt: "2026-03-15T08:00:00Z")
+        }
+        store.faultInjection = nil
+        try FileManager.default.removeItem(atPath: directory + "/LOCK")
+        let before = try self.snapshotOfFiles(directory)
+
+        let served = try store.read()
+        #expect(served.versionNumber == 1)
+        #expect(served.dataset.observation(indicatorId: Self.group2, regionCode: "3201", year: 2025) == nil)
+        #expect(try self.snapshotOfFiles(directory) == before)
+        #expect(!ImportFixtures.names(in: directory).contains("LOCK"))
+        #expect(throws: StoreError.self) { try DataStore(directory: directory + "/absent").read() }
+    }
+
     @Test("Serving a directory that does not exist is an error naming it")
     func missingDirectory() throws {
         let store = try DataStore(directory: "/nonexistent/kostra-data")

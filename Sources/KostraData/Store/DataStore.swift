@@ -46,6 +46,19 @@ public struct DataStore: Sendable {
         }
     }
 
+    /// Reads the newest version and the data it makes, writing nothing to the directory: no lock
+    /// file, no cleaning. This is what a server does, so that replicas can share one directory
+    /// mounted read-only. It is safe beside an import running in another process: an import
+    /// switches `CURRENT` by a rename only after every file of the version it names is durable,
+    /// and removes nothing at or below `CURRENT`, so a reader sees the old version or the new,
+    /// never half of one.
+    public func read() throws -> StoreSnapshot {
+        guard FileSystem.exists(directory) else {
+            throw StoreError(path: directory, message: "no such data directory; `kostra-server import --data \(directory) FILE...` makes one")
+        }
+        return try snapshot(try readVersions(cleaning: false))
+    }
+
     /// Imports `files` as one new version with `status`, stamped `importedAt` (ISO 8601). Creates
     /// the directory if need be. Refuses the whole import, changing nothing, when any file is
     /// corrupt, truncated or unexpected (a `DatasetError` naming the file and the place) or the

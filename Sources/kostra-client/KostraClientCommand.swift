@@ -58,6 +58,7 @@ struct KostraClientCommand: AsyncParsableCommand {
             NormCommand.self,
             ReportCommand.self,
             BenchCommand.self,
+            ReloadCommand.self,
         ]
     )
 

@@ -91,7 +91,7 @@ struct CommandLineTests {
     @Test("every command's help has an example that parses")
     func helpExamples() throws {
         let commands = KostraClientCommand.configuration.subcommands
-        #expect(commands.count == 12)  // 10 query commands, report, bench
+        #expect(commands.count == 13)  // 10 query commands, report, bench, reload
         for command in commands {
             let help = command.configuration.discussion
             let examples = help.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }

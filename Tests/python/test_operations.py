@@ -325,6 +325,12 @@ def test_haproxy_in_front_of_two_replicas_routes_around_a_draining_one(schema, t
 FIXTURES = REPO / "Tests" / "KostraDataTests" / "Fixtures"
 
 
+def client_binary():
+    """$KOSTRA_CLIENT_BIN, else kostra-client beside the server binary."""
+    env = os.environ.get("KOSTRA_CLIENT_BIN")
+    return Path(env) if env else kw.server_binary().parent / "kostra-client"
+
+
 def run_import(data, status, *files):
     r = run_server("import", "--data", str(data), "--status", status, *[str(FIXTURES / f) for f in files])
     assert r.returncode == 0, r.stderr
@@ -359,14 +365,24 @@ def test_data_directory_served_and_reloaded_by_the_running_process(schema, tmp_p
             assert refused.code == 16, refused  # UNAUTHENTICATED
             assert c.call("Check", schema.HealthCheckRequest()).message.data_version == v1
 
-            reloaded = c.call("Reload", schema.ReloadRequest(), metadata=[("authorization", "Bearer s3cret-token")])
-            assert reloaded.ok, reloaded
-            v2 = reloaded.message.data_version
+            # The operator's command, with the token from the environment.
+            r = subprocess.run(
+                [str(client_binary()), "reload", "--port", str(srv.port), "--format", "json"],
+                capture_output=True, text=True, timeout=60,
+                env={**os.environ, "KOSTRA_TOKEN": "s3cret-token"},
+            )
+            assert r.returncode == 0, r.stderr
+            reloaded = json.loads(r.stdout)
+            v2 = reloaded["data_version"]
             assert v2.startswith("v2 ") and v2.endswith(" preliminary"), v2
-            assert reloaded.message.previous_data_version == v1
-            assert list(reloaded.message.years)[-1] == 2025
+            assert reloaded["previous_data_version"] == v1
+            assert reloaded["years"][-1] == 2025
             after = c.call("Check", schema.HealthCheckRequest()).message
             assert after.data_version == v2
+            # Again, on the wire: nothing newer, so the same version, and it says so.
+            again = c.call("Reload", schema.ReloadRequest(), metadata=[("authorization", "Bearer s3cret-token")])
+            assert again.ok, again
+            assert again.message.data_version == v2 and again.message.previous_data_version == v2
             samples = scrape(metrics_port)
             assert samples[f'kostra_data_info{{version="{v2}"}}'] == 1
             assert samples[f'kostra_data_info{{version="{v1}"}}'] == 0

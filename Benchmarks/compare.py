@@ -83,6 +83,12 @@ class Proc:
                     return int(line.split()[1])
         return 0
 
+    def cpu_seconds(self):
+        """User + system CPU time the process has used so far."""
+        with open(f"/proc/{self.proc.pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def stop(self):
         if self.proc.poll() is None:
             self.proc.send_signal(signal.SIGTERM)
@@ -91,6 +97,27 @@ class Proc:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
+
+
+def children_cpu_seconds():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def with_cpu(server, run, requests=None):
+    """Runs `run()` (a load run returning a dict with requests_per_second)
+    and adds the CPU microseconds per request that the server and the load
+    generator spent: over `requests` if given, else rate x elapsed time."""
+    server_before, client_before = server.cpu_seconds(), children_cpu_seconds()
+    started = time.monotonic()
+    r = run()
+    elapsed = time.monotonic() - started
+    server_cpu, client_cpu = server.cpu_seconds() - server_before, children_cpu_seconds() - client_before
+    # Requests over the whole call (warm-up included) ~ rate x elapsed.
+    requests = requests or max(1.0, r["requests_per_second"] * elapsed)
+    r["server_cpu_us"] = server_cpu / requests * 1e6
+    r["client_cpu_us"] = client_cpu / requests * 1e6
+    return r
 
 
 def kostra_bench(client, port, *args):
@@ -190,15 +217,18 @@ def main():
                 key = f"closed 64x{depth}"
                 for peer in order:
                     if peer == "kostra":
-                        r = kostra_bench(client_bin, kostra.port, "--connections", "64", "--depth", str(depth),
-                                         "--duration", seconds)
+                        r = with_cpu(kostra, lambda: kostra_bench(client_bin, kostra.port, "--connections", "64",
+                                                                  "--depth", str(depth), "--duration", seconds))
                     elif peer == "grpc":
-                        r = grpc_bench(grpc_bench_bin, grpc.port, "--connections", "64", "--depth", str(depth),
-                                       "--duration", seconds)
+                        r = with_cpu(grpc, lambda: grpc_bench(grpc_bench_bin, grpc.port, "--connections", "64",
+                                                              "--depth", str(depth), "--duration", seconds))
                     else:
-                        r = redis_get(redis.port, 64, depth, redis_n[depth], size)
+                        # SET then GET, n each: 2n requests in the CPU time.
+                        r = with_cpu(redis, lambda: redis_get(redis.port, 64, depth, redis_n[depth], size),
+                                     requests=2 * redis_n[depth])
                     results.setdefault(key, {}).setdefault(peer, []).append(r)
-                    print(f"run {run + 1} {key} {peer}: {r['requests_per_second']:.0f}/s", file=sys.stderr)
+                    print(f"run {run + 1} {key} {peer}: {r['requests_per_second']:.0f}/s, CPU per request: "
+                          f"server {r['server_cpu_us']:.1f} µs, load generator {r['client_cpu_us']:.1f} µs", file=sys.stderr)
         closed_max = median([r["requests_per_second"] for r in results["closed 64x1"]["kostra"]])
         rate = closed_max / 2
         for run in range(opts.runs):
@@ -243,6 +273,13 @@ def main():
             lines.append(f"| {key}: requests/s (p99), vs gRPC | {fmt(k)} ({fmt(median([x['p99_us'] for x in results[key]['kostra']]), 'µs')}) "
                          f"| grpc-swift-2 {fmt(g)} ({fmt(median([x['p99_us'] for x in results[key]['grpc']]), 'µs')}) "
                          f"| {k / g:.2f} | |")
+    # Where the time goes, coarsely: CPU per request of each side (2 cores to share).
+    for depth in (1, 16):
+        key = f"closed 64x{depth}"
+        for peer in [p for p in ("kostra", "redis", "grpc") if p in results[key]]:
+            runs = results[key][peer]
+            lines.append(f"| {key}: CPU per request, {peer} | server {median([x['server_cpu_us'] for x in runs]):.1f} µs, "
+                         f"load generator {median([x['client_cpu_us'] for x in runs]):.1f} µs | | | |")
     ol = results["open loop"]["kostra"]
     lines.append(f"| open loop at {fmt(rate)}/s: p99 | {fmt(median([x['p99_us'] for x in ol]), 'µs')} "
                  f"(p50 {fmt(median([x['p50_us'] for x in ol]), 'µs')}, p99.9 {fmt(median([x['p999_us'] for x in ol]), 'µs')}) | | | < 1 000 µs |")

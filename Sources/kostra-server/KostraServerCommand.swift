@@ -69,6 +69,9 @@ struct KostraServerCommand: AsyncParsableCommand {
     @Option(help: "Seconds a frame may take to arrive once it has begun, against slowloris (default 10).")
     var frameTimeout: String?
 
+    @Option(help: "Seconds answers may wait unread by the client (it takes none of them) before the connection is closed (default 30).")
+    var writeStallTimeout: String?
+
     @Option(help: "Seconds a graceful shutdown waits for requests in flight before closing their connections (default 30).")
     var drainTimeout: String?
 
@@ -117,7 +120,8 @@ struct KostraServerCommand: AsyncParsableCommand {
         let options: [(String, String?)] = [
             ("host", self.host), ("port", self.port), ("max-frame-size", self.maxFrameSize),
             ("max-in-flight", self.maxInFlight), ("max-connections", self.maxConnections),
-            ("idle-timeout", self.idleTimeout), ("frame-timeout", self.frameTimeout), ("drain-timeout", self.drainTimeout),
+            ("idle-timeout", self.idleTimeout), ("frame-timeout", self.frameTimeout),
+            ("write-stall-timeout", self.writeStallTimeout), ("drain-timeout", self.drainTimeout),
             ("shutdown-delay", self.shutdownDelay),
             ("max-response-size", self.maxResponseSize), ("tls-cert", self.tlsCert), ("tls-key", self.tlsKey),
             ("token-file", self.tokenFile), ("require-token-for-reads", self.requireTokenForReads.map { "\($0)" }),

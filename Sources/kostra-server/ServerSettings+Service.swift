@@ -11,6 +11,7 @@ extension ServerSettings {
             maximumConnections: self.maxConnections,
             idleTimeout: .milliseconds(Int64(self.idleTimeout * 1000)),
             frameTimeout: .milliseconds(Int64(self.frameTimeout * 1000)),
+            writeStallTimeout: .milliseconds(Int64(self.writeStallTimeout * 1000)),
             drainTimeout: .milliseconds(Int64(self.drainTimeout * 1000)),
             maximumResponseSize: self.maxResponseSize,
             tls: self.tlsCert.flatMap { cert in self.tlsKey.map { TLSFiles(certificateChainPath: cert, privateKeyPath: $0) } },

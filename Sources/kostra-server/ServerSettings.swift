@@ -18,7 +18,7 @@ struct ServerSettings: Equatable {
     /// The settings a configuration file may hold, in `--print-config` order.
     static let keys = [
         "data", "host", "port", "max-frame-size", "max-in-flight", "max-connections", "idle-timeout", "frame-timeout",
-        "drain-timeout", "shutdown-delay", "max-response-size", "tls-cert", "tls-key", "token-file", "token", "require-token-for-reads",
+        "write-stall-timeout", "drain-timeout", "shutdown-delay", "max-response-size", "tls-cert", "tls-key", "token-file", "token", "require-token-for-reads",
         "log-level", "log-format", "slow-request-ms", "metrics-port", "metrics-host",
     ]
 
@@ -31,6 +31,7 @@ struct ServerSettings: Equatable {
     var maxConnections = 16_384
     var idleTimeout: Double = 300
     var frameTimeout: Double = 10
+    var writeStallTimeout: Double = 30
     var drainTimeout: Double = 30
     /// Seconds of NOT_SERVING before the drain; 0 drains at once.
     var shutdownDelay: Double = 0
@@ -94,6 +95,7 @@ struct ServerSettings: Equatable {
         settings.maxConnections = try reader.readPositive("max-connections", default: d.maxConnections, unit: "connections")
         settings.idleTimeout = try reader.readSeconds("idle-timeout", default: d.idleTimeout)
         settings.frameTimeout = try reader.readSeconds("frame-timeout", default: d.frameTimeout)
+        settings.writeStallTimeout = try reader.readSeconds("write-stall-timeout", default: d.writeStallTimeout)
         settings.drainTimeout = try reader.readSeconds("drain-timeout", default: d.drainTimeout)
         settings.shutdownDelay = try reader.read(
             "shutdown-delay",

@@ -141,6 +141,43 @@ struct LimitsTests {
         }
     }
 
+    @Test("a client that sends and does not read is closed after the write-stall timeout; others are served")
+    func writeStall() async throws {
+        let configuration = ServerConfiguration(writeStallTimeout: .seconds(1))
+        try await withTestServer(configuration: configuration) { port in
+            // A small receive buffer: this machine lets the kernel grow one to 32 MB.
+            let answered = try await RawConnection.with(port: port, receiveBuffer: 64 * 1024) { inbound, outbound in
+                var inbound = inbound
+                var frames = ByteBuffer()
+                // About 16 MB of answers (the schema is about 16 KB): more than the two
+                // sockets' kernel buffers hold (the server's grows to 4 MB), so most wait
+                // in the server.
+                for id in UInt64(1)...1000 {
+                    frames.writeImmutableBuffer(requestFrame(id: id, method: KostraMethods.getSchema.path))
+                }
+                try await outbound.write(frames)
+                // Read nothing for three write-stall timeouts (the client's channel stops
+                // reading once a few frames are buffered), then read what there is.
+                try await Task.sleep(for: .seconds(3))
+                var answered = 0
+                do {
+                    while let answer = try await inbound.nextResponse() {
+                        #expect(answer.id != 0, "a frame on id 0: \(answer.status?.message ?? "")")
+                        answered += 1
+                    }
+                } catch {
+                    // The server closed with our requests unread: a reset ends the stream too.
+                }
+                return answered
+            }
+            #expect(answered < 1000, "the connection was not closed: all \(answered) answers arrived")
+            try await withClient(port: port) { connection in
+                let health = try await connection.call(KostraMethods.check, .init())
+                #expect(health.status == .serving)
+            }
+        }
+    }
+
     @Test("an answer larger than the limit is RESOURCE_EXHAUSTED on its own id; small answers still go out")
     func responseSize() async throws {
         try await withTestServer(configuration: ServerConfiguration(maximumResponseSize: 512)) { port in

@@ -32,6 +32,8 @@ public final class ServerMetrics: Sendable {
         public static let connectionsRefused = "kostra_connections_refused_total"
         /// Counter: connections closed after `--idle-timeout` of silence.
         public static let idleClosed = "kostra_connections_idle_closed_total"
+        /// Counter: connections closed after `--write-stall-timeout` with answers not taken.
+        public static let writeStallClosed = "kostra_connections_write_stall_closed_total"
         /// Counter: bytes read from clients (on the wire, TLS included).
         public static let bytesIn = "kostra_received_bytes_total"
         /// Counter: bytes written to clients (on the wire, TLS included).
@@ -53,6 +55,7 @@ public final class ServerMetrics: Sendable {
     let openConnections: Meter
     let requestsInFlight: Meter
     let idleClosed: Counter
+    let writeStallClosed: Counter
     let bytesIn: Counter
     let bytesOut: Counter
 
@@ -75,6 +78,7 @@ public final class ServerMetrics: Sendable {
         self.openConnections = Meter(label: Names.openConnections, factory: factory)
         self.requestsInFlight = Meter(label: Names.requestsInFlight, factory: factory)
         self.idleClosed = Counter(label: Names.idleClosed, factory: factory)
+        self.writeStallClosed = Counter(label: Names.writeStallClosed, factory: factory)
         self.bytesIn = Counter(label: Names.bytesIn, factory: factory)
         self.bytesOut = Counter(label: Names.bytesOut, factory: factory)
     }

@@ -7,15 +7,18 @@ import NIOCore
 ///
 /// Sits behind the frame decoder: a ``FramePending`` event starts the frame
 /// timer, the whole frame (a `channelRead`) stops it. The idle timer counts
-/// from the last byte read, or the last time answers waiting to be written
-/// went out, and spares a connection whose requests are still being
-/// answered.
+/// from the last byte read or the last answer written, and spares a
+/// connection whose requests are still being answered or whose answers are
+/// still waiting to be written. Answers waiting that the client takes none
+/// of for the write-stall timeout (a client that does not read) close the
+/// connection without a frame.
 final class ConnectionTimeoutHandler: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
     typealias InboundOut = ByteBuffer
 
     private let idleTimeout: TimeAmount
     private let frameTimeout: TimeAmount
+    private let writeStallTimeout: TimeAmount
     private let inFlight: InFlightCounter
     private let metrics: ServerMetrics?
     private var lastRead = NIODeadline.now()
@@ -25,21 +28,28 @@ final class ConnectionTimeoutHandler: ChannelInboundHandler {
     private var frameTimer: Scheduled<Void>?
     private var closing = false
 
-    init(idleTimeout: TimeAmount, frameTimeout: TimeAmount, inFlight: InFlightCounter, metrics: ServerMetrics? = nil) {
+    init(
+        idleTimeout: TimeAmount,
+        frameTimeout: TimeAmount,
+        writeStallTimeout: TimeAmount,
+        inFlight: InFlightCounter,
+        metrics: ServerMetrics? = nil
+    ) {
         self.idleTimeout = idleTimeout
         self.frameTimeout = frameTimeout
+        self.writeStallTimeout = writeStallTimeout
         self.inFlight = inFlight
         self.metrics = metrics
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
         if context.channel.isActive {
-            self.scheduleIdleCheck(context: context, in: self.idleTimeout)
+            self.scheduleIdleCheck(context: context, in: min(self.idleTimeout, self.writeStallTimeout))
         }
     }
 
     func channelActive(context: ChannelHandlerContext) {
-        self.scheduleIdleCheck(context: context, in: self.idleTimeout)
+        self.scheduleIdleCheck(context: context, in: min(self.idleTimeout, self.writeStallTimeout))
         context.fireChannelActive()
     }
 
@@ -89,28 +99,47 @@ final class ConnectionTimeoutHandler: ChannelInboundHandler {
     private func scheduleIdleCheck(context: ChannelHandlerContext, in delay: TimeAmount) {
         self.idleTimer?.cancel()
         self.idleTimer = context.eventLoop.assumeIsolated().scheduleTask(in: delay) {
-            // Answers still waiting to be written to a client that reads them
-            // (slowly) keep the connection busy; answers that stop draining for
-            // a whole idle period do not, so a client that never reads is
-            // still closed.
-            let buffered = (try? context.channel.syncOptions?.getOption(.bufferedWritableBytes)) ?? 0
-            if buffered != self.lastBuffered {
-                // Written since the last look (down to zero counts too: the
-                // last answer just went out, and the close that follows it is
-                // the serving loop's to make, not the idle timer's).
-                self.lastBuffered = buffered
-                self.lastWriteProgress = .now()
-            }
-            let idleFor = NIODeadline.now() - max(self.lastRead, self.lastWriteProgress)
-            if idleFor >= self.idleTimeout, self.frameTimer == nil, self.inFlight.isIdle {
-                self.metrics?.idleClosed.increment()
-                self.close(
-                    context: context,
-                    RPCError(.unavailable, "connection idle for \(Self.seconds(self.idleTimeout)); closing it")
-                )
+            self.checkIdle(context: context)
+        }
+    }
+
+    private func checkIdle(context: ChannelHandlerContext) {
+        let now = NIODeadline.now()
+        let buffered = (try? context.channel.syncOptions?.getOption(.bufferedWritableBytes)) ?? 0
+        if buffered != self.lastBuffered {
+            // Written since the last look (down to zero counts too: the last
+            // answer just went out).
+            self.lastBuffered = buffered
+            self.lastWriteProgress = now
+        }
+        if buffered > 0 || !context.channel.isWritable {
+            // Answers wait to be written: the connection is busy, not idle. The
+            // kernel shows a client's reading only in steps (the socket turns
+            // writable once much of its buffer has drained), so a slow reader
+            // can look stalled for a while; only the write-stall timeout, far
+            // longer than those steps, decides that the client is not reading.
+            let stalledFor = now - self.lastWriteProgress
+            if stalledFor >= self.writeStallTimeout {
+                self.closing = true
+                self.metrics?.writeStallClosed.increment()
+                // No frame: it would wait behind the answers the client is not taking.
+                context.close(promise: nil)
             } else {
-                self.scheduleIdleCheck(context: context, in: max(self.idleTimeout - idleFor, .milliseconds(10)))
+                self.scheduleIdleCheck(context: context, in: max(min(self.idleTimeout, self.writeStallTimeout - stalledFor), .milliseconds(10)))
             }
+            return
+        }
+        let idleFor = now - max(self.lastRead, self.lastWriteProgress)
+        if idleFor >= self.idleTimeout, self.frameTimer == nil, self.inFlight.isIdle {
+            self.metrics?.idleClosed.increment()
+            self.close(
+                context: context,
+                RPCError(.unavailable, "connection idle for \(Self.seconds(self.idleTimeout)); closing it")
+            )
+        } else {
+            // Looks again at least every write-stall timeout, so that answers
+            // piling up are seen: a stall is closed within twice the timeout.
+            self.scheduleIdleCheck(context: context, in: max(min(self.idleTimeout - idleFor, self.writeStallTimeout), .milliseconds(10)))
         }
     }
 

@@ -97,6 +97,7 @@ public final class KostraServer: Service, Sendable {
                         ConnectionTimeoutHandler(
                             idleTimeout: TimeAmount(configuration.idleTimeout),
                             frameTimeout: TimeAmount(configuration.frameTimeout),
+                            writeStallTimeout: TimeAmount(configuration.writeStallTimeout),
                             inFlight: inFlight,
                             metrics: metrics
                         ),

@@ -32,6 +32,12 @@ public struct ServerConfiguration: Sendable {
     /// How long a connection may send nothing while none of its requests is
     /// in flight before the server closes it (UNAVAILABLE on id 0).
     public var idleTimeout: Duration
+    /// How long answers may wait to be written without the client taking any
+    /// of them (a client that sends and does not read) before the server
+    /// closes the connection (within twice this), without a frame, since the client is not
+    /// reading. Kept apart from ``idleTimeout``: a client reading slowly is
+    /// busy, not idle, and the kernel shows its reading only in steps.
+    public var writeStallTimeout: Duration
     /// How long a frame may take to arrive once its first byte has
     /// (slowloris); then DEADLINE_EXCEEDED on id 0 and the connection closes.
     public var frameTimeout: Duration
@@ -47,7 +53,7 @@ public struct ServerConfiguration: Sendable {
 
     /// The defaults: 127.0.0.1:7878, 4 MiB frames in and out, 1 024 requests in
     /// flight per connection, 16 384 connections, 30 s default deadline,
-    /// 300 s idle timeout, 10 s for a frame to arrive, 30 s to drain and 2 s
+    /// 300 s idle timeout, 30 s write stall, 10 s for a frame to arrive, 30 s to drain and 2 s
     /// linger when draining, and requests slower than 1 s logged.
     public init(
         host: String = "127.0.0.1",
@@ -59,6 +65,7 @@ public struct ServerConfiguration: Sendable {
         maximumConnections: Int = 16_384,
         idleTimeout: Duration = .seconds(300),
         frameTimeout: Duration = .seconds(10),
+        writeStallTimeout: Duration = .seconds(30),
         drainTimeout: Duration = .seconds(30),
         maximumResponseSize: Int = FrameDecoder.defaultMaximumPayloadSize,
         tls: TLSFiles? = nil,
@@ -76,6 +83,7 @@ public struct ServerConfiguration: Sendable {
         self.maximumConnections = maximumConnections
         self.idleTimeout = idleTimeout
         self.frameTimeout = frameTimeout
+        self.writeStallTimeout = writeStallTimeout
         self.maximumResponseSize = maximumResponseSize
         self.tls = tls
         self.slowRequestThreshold = slowRequestThreshold

@@ -174,6 +174,9 @@ def main():
     ap.add_argument("--haproxy", action="store_true", help="also measure two servers behind HAProxy")
     ap.add_argument("--grpc", action="store_true", help="also measure the grpc-swift-2 peer")
     ap.add_argument("--skip-build", action="store_true")
+    ap.add_argument("--kostra-threads", default="1",
+                    help="kostra-server --threads (default 1: the load generator needs the other core of two; "
+                         "redis-server serves from one thread too); auto for one per core")
     ap.add_argument("--idle", type=int, default=10_000, help="idle connections to hold")
     opts = ap.parse_args()
 
@@ -198,7 +201,8 @@ def main():
     machine = f"{os.cpu_count()} cores, {sh('uname', '-srm').strip()}"
     results = {}  # scenario -> peer -> list of dicts
 
-    kostra = Proc(lambda p: [str(server_bin), "--port", str(p), "--max-connections", "20000"], "kostra")
+    kostra = Proc(lambda p: [str(server_bin), "--port", str(p), "--max-connections", "20000",
+                             "--threads", opts.kostra_threads], "kostra")
     redis = Proc(lambda p: ["redis-server", "--port", str(p), "--save", "", "--appendonly", "no",
                             "--maxclients", "20000"], "redis")
     grpc = Proc(lambda p: [str(grpc_peer_bin), "--port", str(p)], "grpc") if opts.grpc else None
@@ -252,7 +256,8 @@ def main():
     startup_ms = float(m.group(1)) if m else float("nan")
 
     lines = [f"Measured {time.strftime('%Y-%m-%d')} on {machine}; load generator on the same machine; "
-             f"medians of {opts.runs} runs, the peers interleaved; kostra runs of {opts.seconds:g} s.", "",
+             f"medians of {opts.runs} runs, the peers interleaved; kostra runs of {opts.seconds:g} s; "
+             f"kostra-server --threads {opts.kostra_threads}.", "",
              "| Scenario | kostra | peer | kostra / peer | target |", "|---|---|---|---|---|"]
 
     def rps(key, peer):

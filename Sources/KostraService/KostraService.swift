@@ -6,6 +6,14 @@ public import NIOCore
 
 /// Puts the pieces together: a server over a dataset with every method registered.
 public enum KostraService {
+    /// Makes the servers of this process (``KostraServer``, ``OpsServer``) run on `threads`
+    /// event loops instead of one per core. Call it once, first thing, before any server is made:
+    /// it sizes NIO's shared event-loop group, which cannot change once used.
+    public static func useEventLoopThreads(_ threads: Int) {
+        precondition(threads > 0, "threads must be positive")
+        NIOSingletons.groupLoopCountSuggestion = threads
+    }
+
     /// The router with every method of `service Kostra` over `dataset`. Its `Reload` answers
     /// FAILED_PRECONDITION (after the token check); ``DataReloader`` makes one that reloads.
     public static func router(dataset: Dataset, health: HealthState, authentication: Authentication = .none) -> Router {

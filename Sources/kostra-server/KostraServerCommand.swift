@@ -54,6 +54,9 @@ struct KostraServerCommand: AsyncParsableCommand {
     @Option(help: "The TCP port to listen on, 0 for any free port (default 7878).")
     var port: String?
 
+    @Option(help: "Event-loop threads, or auto for one per core (default auto). With a load generator on the same few cores, fewer can be faster (BENCHMARKS.md).")
+    var threads: String?
+
     @Option(help: "The largest frame payload accepted, in bytes (default 4194304).")
     var maxFrameSize: String?
 
@@ -118,7 +121,7 @@ struct KostraServerCommand: AsyncParsableCommand {
     var flagValues: [String: String] {
         var values: [String: String] = [:]
         let options: [(String, String?)] = [
-            ("host", self.host), ("port", self.port), ("max-frame-size", self.maxFrameSize),
+            ("host", self.host), ("port", self.port), ("threads", self.threads), ("max-frame-size", self.maxFrameSize),
             ("max-in-flight", self.maxInFlight), ("max-connections", self.maxConnections),
             ("idle-timeout", self.idleTimeout), ("frame-timeout", self.frameTimeout),
             ("write-stall-timeout", self.writeStallTimeout), ("drain-timeout", self.drainTimeout),
@@ -163,6 +166,9 @@ struct KostraServerCommand: AsyncParsableCommand {
             }
         }
         let logger = Logger(label: "kostra-server")
+        if settings.threads > 0 {
+            KostraService.useEventLoopThreads(settings.threads)
+        }
         if let files = FileDescriptorLimit.raiseToHard(), files < UInt64(settings.maxConnections) + 64 {
             logger.warning(
                 "the open-file limit is below max-connections: connections beyond it will be refused by the system",
@@ -227,7 +233,12 @@ struct KostraServerCommand: AsyncParsableCommand {
         )
         logger.info(
             "kostra-server starting",
-            metadata: ["version": "\(KostraVersion.string)", "commit": "\(BuildInfo.commit)", "log_format": "\(settings.logFormat.rawValue)"]
+            metadata: [
+                "version": "\(KostraVersion.string)",
+                "commit": "\(BuildInfo.commit)",
+                "log_format": "\(settings.logFormat.rawValue)",
+                "threads": "\(settings.threads == 0 ? "auto" : String(settings.threads))",
+            ]
         )
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(

@@ -17,7 +17,7 @@ struct ServerSettings: Equatable {
 
     /// The settings a configuration file may hold, in `--print-config` order.
     static let keys = [
-        "data", "host", "port", "max-frame-size", "max-in-flight", "max-connections", "idle-timeout", "frame-timeout",
+        "data", "host", "port", "threads", "max-frame-size", "max-in-flight", "max-connections", "idle-timeout", "frame-timeout",
         "write-stall-timeout", "drain-timeout", "shutdown-delay", "max-response-size", "tls-cert", "tls-key", "token-file", "token", "require-token-for-reads",
         "log-level", "log-format", "slow-request-ms", "metrics-port", "metrics-host",
     ]
@@ -26,6 +26,8 @@ struct ServerSettings: Equatable {
     var data: String?
     var host = "127.0.0.1"
     var port = 7878
+    /// Event-loop threads; 0 (the default): one per core.
+    var threads = 0
     var maxFrameSize = 4 * 1024 * 1024
     var maxInFlight = 1024
     var maxConnections = 16_384
@@ -90,6 +92,16 @@ struct ServerSettings: Equatable {
         settings.port = try reader.read("port", default: d.port, allowed: "an integer from 0 to 65535 (0: any free port)", show: { "\($0)" }) {
             Int($0).flatMap { (0...65535).contains($0) ? $0 : nil }
         }
+        settings.threads = try reader.read(
+            "threads",
+            default: d.threads,
+            allowed: "an integer from 1 to 256, or auto (one per core)",
+            show: { $0 == 0 ? "\"auto\"" : "\($0)" },
+            parse: { text -> Int? in
+                if text == "auto" { return 0 }
+                return Int(text).flatMap { (1...256).contains($0) ? $0 : nil }
+            }
+        )
         settings.maxFrameSize = try reader.readPositive("max-frame-size", default: d.maxFrameSize, unit: "bytes")
         settings.maxInFlight = try reader.readPositive("max-in-flight", default: d.maxInFlight, unit: "requests")
         settings.maxConnections = try reader.readPositive("max-connections", default: d.maxConnections, unit: "connections")

@@ -75,6 +75,8 @@ struct ConfigurationTests {
         ([:], ["KOSTRA_REQUIRE_TOKEN_FOR_READS": "maybe"], "require-token-for-reads", "KOSTRA_REQUIRE_TOKEN_FOR_READS", "true or false"),
         (["metrics-port": "-5"], [:], "metrics-port", "--metrics-port", "or off"),
         (["max-in-flight": "0"], [:], "max-in-flight", "--max-in-flight", "a positive integer"),
+        (["threads": "0"], [:], "threads", "--threads", "from 1 to 256, or auto"),
+        ([:], ["KOSTRA_WRITE_STALL_TIMEOUT": "never"], "write-stall-timeout", "KOSTRA_WRITE_STALL_TIMEOUT", "positive number of seconds"),
     ] as [([String: String], [String: String], String, String, String)])
     func wrongValues(flags: [String: String], environment: [String: String], setting: String, source: String, allowed: String) {
         do {
@@ -86,6 +88,15 @@ struct ConfigurationTests {
             #expect(error.description.contains("allowed: \(allowed)") || error.description.contains(allowed))
             #expect(!error.description.contains("\n"))
         }
+    }
+
+    @Test("threads: auto (one per core) by default and from the word auto; a number from any source")
+    func threads() throws {
+        #expect(try ServerSettings.resolve(flags: [:], environment: [:]).settings.threads == 0)
+        #expect(try ServerSettings.resolve(flags: ["threads": "auto"], environment: ["KOSTRA_THREADS": "2"]).settings.threads == 0)
+        #expect(try ServerSettings.resolve(flags: [:], environment: ["KOSTRA_THREADS": "1"]).settings.threads == 1)
+        let written = try ServerSettings.resolve(flags: ["threads": "3"], environment: [:]).settings.serverConfiguration
+        #expect(written.writeStallTimeout == .seconds(30))
     }
 
     @Test("the configuration file: unknown keys, bad lines and a missing file stop the start with the line")

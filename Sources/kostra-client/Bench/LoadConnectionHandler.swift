@@ -65,7 +65,11 @@ final class LoadConnectionHandler: ChannelInboundHandler {
     /// Begins sending; answers to requests sent before `recordFrom` (the
     /// warm-up) are not recorded. The future completes when ``stop(context:)``
     /// has been called and every answer is in, or the connection closed.
-    func start(context: ChannelHandlerContext, recordFrom: NIODeadline) -> EventLoopFuture<Void> {
+    ///
+    /// Open loop: the first request is due at `openStart`; the generator
+    /// staggers the connections' starts over one interval, so that together
+    /// they send evenly spaced requests rather than all at once.
+    func start(context: ChannelHandlerContext, recordFrom: NIODeadline, openStart: NIODeadline) -> EventLoopFuture<Void> {
         let promise = context.eventLoop.makePromise(of: Void.self)
         self.finished = promise
         self.recordFrom = recordFrom.uptimeNanoseconds
@@ -83,8 +87,10 @@ final class LoadConnectionHandler: ChannelInboundHandler {
             context.flush()
             if self.outstanding == 0 { self.finish() }
         case .open(let interval):
-            self.start = NIODeadline.now().uptimeNanoseconds
-            self.tick(interval: interval, context: context)
+            self.start = openStart.uptimeNanoseconds
+            self.timer = context.eventLoop.assumeIsolated().scheduleTask(deadline: openStart) {
+                self.tick(interval: interval, context: context)
+            }
         }
         return promise.futureResult
     }
@@ -165,12 +171,15 @@ final class LoadConnectionHandler: ChannelInboundHandler {
         context.write(self.wrapOutboundOut(self.slotFrames[slot][position]), promise: nil)
     }
 
-    /// Sends what is due, then comes back in a millisecond (or at the next
-    /// request, if they are further apart).
+    /// Sends what is due, then comes back when the next request is due (NIO's
+    /// timers on Linux are timerfd, to the microsecond): a timer on a fixed
+    /// period would send each request up to a period late and count that
+    /// lateness as the server's latency.
     private func tick(interval: TimeAmount, context: ChannelHandlerContext) {
         self.sendDue(interval: interval, context: context)
         guard !self.stopping else { return }
-        self.timer = context.eventLoop.assumeIsolated().scheduleTask(in: min(interval, .milliseconds(1))) {
+        let nextDue = self.start &+ self.nextIndex &* UInt64(interval.nanoseconds)
+        self.timer = context.eventLoop.assumeIsolated().scheduleTask(deadline: .uptimeNanoseconds(nextDue)) {
             self.tick(interval: interval, context: context)
         }
     }

@@ -65,13 +65,20 @@ struct LoadGenerator: Sendable {
         let clock = ContinuousClock()
         let began = clock.now
         let recordFrom = NIODeadline.now() + TimeAmount(warmup)
+        // Open loop: connection i of n starts i/n of an interval after the first, so that
+        // the requests of all of them are evenly spaced at the total rate (in bursts of one
+        // per connection, the last of each burst would wait for the others: a latency of
+        // the load generator's making).
+        let openBase = NIODeadline.now() + .milliseconds(5)
+        let interval: Int64 = if case .open(let interval) = self.pacing { interval.nanoseconds } else { 0 }
         var finished: [EventLoopFuture<Void>] = []
-        for channel in channels {
+        for (index, channel) in channels.enumerated() {
+            let openStart = openBase + .nanoseconds(interval * Int64(index) / Int64(max(channels.count, 1)))
             finished.append(
                 try await channel.eventLoop.submit {
                     let context = try channel.pipeline.syncOperations.context(handlerType: LoadConnectionHandler.self)
                     let handler = try channel.pipeline.syncOperations.handler(type: LoadConnectionHandler.self)
-                    return handler.start(context: context, recordFrom: recordFrom)
+                    return handler.start(context: context, recordFrom: recordFrom, openStart: openStart)
                 }.get()
             )
         }

@@ -185,7 +185,8 @@ def main():
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--seconds", type=float, default=5.0, help="length of each kostra load run")
     ap.add_argument("--write", metavar="FILE", help="replace the results section of FILE (BENCHMARKS.md)")
-    ap.add_argument("--haproxy", action="store_true", help="also measure two servers behind HAProxy")
+    ap.add_argument("--haproxy", action="store_true",
+                    help="also run Benchmarks/scale-out.py (two servers behind HAProxy), writing its section too")
     ap.add_argument("--grpc", action="store_true", help="also measure the grpc-swift-2 peer")
     ap.add_argument("--skip-build", action="store_true")
     ap.add_argument("--kostra-threads", default="1",
@@ -329,6 +330,10 @@ def main():
             path.write_text(head + BEGIN + "\n" + table + "\n" + END + tail)
         else:
             sys.exit(f"{path} has no {BEGIN} ... {END} section")
+    if opts.haproxy:
+        subprocess.run([sys.executable, str(ROOT / "Benchmarks" / "scale-out.py"), "--skip-build",
+                        "--runs", str(opts.runs), "--seconds", str(opts.seconds),
+                        *(["--write", opts.write] if opts.write else [])], check=True)
     with open(ROOT / "Benchmarks" / "last-run.json", "w") as f:
         json.dump({"machine": machine, "results": results, "startup_ms": startup_ms, "wakeup_late_us": wake}, f, indent=1)
 

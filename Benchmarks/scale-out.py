@@ -117,11 +117,15 @@ backend replicas
 """
 
 
+BEGIN, END = "<!-- scale-out:begin -->", "<!-- scale-out:end -->"
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--seconds", type=float, default=5.0)
     ap.add_argument("--skip-build", action="store_true")
+    ap.add_argument("--write", metavar="FILE", help="replace the scale-out section of FILE (BENCHMARKS.md)")
     opts = ap.parse_args()
 
     if shutil.which("haproxy") is None:
@@ -191,15 +195,26 @@ def main():
         return statistics.median(r[key] for r in results[name])
 
     pair, one = med("pair via haproxy", "requests_per_second"), med("one replica direct", "requests_per_second")
-    print(f"| Setup | requests/s | p99 | errors |\n|---|---|---|---|")
+    lines = [f"Measured {time.strftime('%Y-%m-%d')} (`Benchmarks/scale-out.py --runs {opts.runs} --seconds {opts.seconds:g}`), "
+             f"64 connections x 1, profile, medians of {opts.runs} runs:", "",
+             "| Setup | requests/s | p99 | errors |", "|---|---|---|---|"]
     for name in results:
-        print(f"| {name} | {med(name, 'requests_per_second'):,.0f} | {med(name, 'p99_us'):,.0f} µs | "
-              f"{sum(r['errors'] for r in results[name])} |".replace(",", " "))
-    print(f"| via haproxy after r1 stopped (r2 alone) | {failover['requests_per_second']:,.0f} | "
-          f"{failover['p99_us']:,.0f} µs | {failover['errors']} |".replace(",", " "))
-    print(f"\npair / one = {pair / one:.2f}; r1 exited {exit_code} and was marked DOWN "
-          f"{down_after:.1f} s after SIGTERM ({states}); medians of {opts.runs} runs of {opts.seconds:g} s, "
-          f"64 connections x 1, profile.")
+        lines.append(f"| {name} | {med(name, 'requests_per_second'):,.0f} | {med(name, 'p99_us'):,.0f} µs | "
+                     f"{sum(r['errors'] for r in results[name])} |".replace(",", " "))
+    lines.append(f"| via haproxy after r1 stopped (r2 alone) | {failover['requests_per_second']:,.0f} | "
+                 f"{failover['p99_us']:,.0f} µs | {failover['errors']} |".replace(",", " "))
+    lines += ["", f"pair / one = {pair / one:.2f}; r1 exited {exit_code} and was marked DOWN "
+                  f"{down_after:.1f} s after SIGTERM ({states})."]
+    text = "\n".join(lines)
+    print(text)
+    if opts.write:
+        path = Path(opts.write)
+        doc = path.read_text()
+        if BEGIN not in doc or END not in doc:
+            sys.exit(f"{path} has no {BEGIN} ... {END} section")
+        head, rest = doc.split(BEGIN, 1)
+        _, rest_tail = rest.split(END, 1)
+        path.write_text(head + BEGIN + "\n" + text + "\n" + END + rest_tail)
     return 0 if failover["errors"] == 0 else 1
 
 

@@ -18,7 +18,9 @@ struct BenchCommand: AsyncParsableCommand {
             an answer sends the next. Open loop (--rate R): R requests a second in all, each
             sent when it is due whatever is in flight, and its latency counted from when it
             was due, so a stall shows as latency, not as fewer requests (no coordinated
-            omission).
+            omission). The connections' schedules are staggered so that the requests of all
+            of them are evenly spaced. At high rates give it --threads 2: one thread's own
+            timers and reads otherwise show in the tail (BENCHMARKS.md).
 
             --method takes one name or a weighted mix, e.g. profile:3,series:1. Names:
               \(BenchWorkload.names.joined(separator: ", "))

@@ -129,7 +129,7 @@ final class ConnectionTimeoutHandler: ChannelInboundHandler {
             }
             return
         }
-        let idleFor = now - max(self.lastRead, self.lastWriteProgress)
+        let idleFor = now - max(self.lastRead, self.lastWriteProgress, self.inFlight.lastAnswered)
         if idleFor >= self.idleTimeout, self.frameTimer == nil, self.inFlight.isIdle {
             self.metrics?.idleClosed.increment()
             self.close(

@@ -1,3 +1,4 @@
+import NIOCore
 import Synchronization
 
 /// One connection's requests in flight and whether it is draining, behind
@@ -20,6 +21,8 @@ final class InFlightCounter: Sendable {
         var unread = 0
         var draining = false
         var abandoned = false
+        /// When a request was last answered or a frame last taken (NIO's uptime clock).
+        var lastAnswered = NIODeadline.uptimeNanoseconds(0)
     }
 
     private let state = Mutex(State())
@@ -32,7 +35,11 @@ final class InFlightCounter: Sendable {
     /// Counts a frame the serving loop took and answered without a handler
     /// (it did not decode, or its envelope was refused).
     func frameTaken() {
-        self.state.withLock { $0.unread -= 1 }
+        let now = NIODeadline.now()
+        self.state.withLock {
+            $0.unread -= 1
+            $0.lastAnswered = now
+        }
     }
 
     /// Takes a read frame and counts one more request if the connection is
@@ -49,7 +56,11 @@ final class InFlightCounter: Sendable {
 
     /// Counts one request answered.
     func leave() {
-        self.state.withLock { $0.count -= 1 }
+        let now = NIODeadline.now()
+        self.state.withLock {
+            $0.count -= 1
+            $0.lastAnswered = now
+        }
     }
 
     /// Refuses every later request; returns how many are still in flight.
@@ -84,5 +95,13 @@ final class InFlightCounter: Sendable {
     /// frame read but not yet taken.
     var isIdle: Bool {
         self.state.withLock { $0.count == 0 && $0.unread <= 0 }
+    }
+
+    /// When a request was last answered (its answer handed to the channel's
+    /// writer, which passes it to the event loop a moment later) or a frame
+    /// last taken; the idle timeout counts from it too, so that an answer on
+    /// its way to the socket is never overtaken by the idle close.
+    var lastAnswered: NIODeadline {
+        self.state.withLock { $0.lastAnswered }
     }
 }

@@ -14,16 +14,18 @@ struct KostraServerCommand: AsyncParsableCommand {
         commandName: "kostra-server",
         abstract: "Serve KOSTRA comparisons over the kostra protocol (see PROTOCOL.md).",
         discussion: """
-            With no data option the server serves its built-in data: every figure of the
-            grunnskole chapter of Bærum's KOSTRA analysis 2025. With --data DIR it serves the
-            newest version imported into DIR (`kostra-server import`), and the Reload method
-            (which needs the token) makes it take up a newer one without dropping a request.
+            With no data option the server serves its built-in data: every figure of
+            the grunnskole chapter of Bærum's KOSTRA analysis 2025. With --data DIR it
+            serves the newest version imported into DIR (`kostra-server import`), and
+            the Reload method (which needs the token; `kostra-client reload`) makes it
+            take up a newer one without dropping a request.
 
-            Every setting is a flag, an environment variable KOSTRA_<SETTING> (KOSTRA_PORT,
-            KOSTRA_LOG_FORMAT, ...) or a line 'setting = value' of the configuration file
-            (--config FILE or KOSTRA_CONFIG), in that order of precedence, then the default.
-            --print-config shows the effective settings and where each came from. A wrong
-            setting stops the start with exit code 64. KOSTRA_TOKEN sets the token itself.
+            Every setting is a flag, an environment variable KOSTRA_<SETTING>
+            (KOSTRA_PORT, KOSTRA_LOG_FORMAT, ...) or a line 'setting = value' of the
+            configuration file (--config FILE or KOSTRA_CONFIG), in that order of
+            precedence, then the default. --print-config shows the effective settings
+            and where each came from. A wrong setting stops the start with exit code 64.
+            KOSTRA_TOKEN sets the token itself.
 
             Examples:
               kostra-server                       # 127.0.0.1:7878, built-in data
@@ -34,10 +36,10 @@ struct KostraServerCommand: AsyncParsableCommand {
               kostra-server --metrics-port 9464   # Prometheus /metrics, /healthz, /readyz
               KOSTRA_LOG_FORMAT=json kostra-server --config /etc/kostra/kostra.conf
 
-            SIGINT or SIGTERM drains: after --shutdown-delay seconds of NOT_SERVING (still
-            serving), new connections are refused with UNAVAILABLE, every request already
-            read is answered (for at most --drain-timeout seconds), then the server exits 0.
-            docs/deploy.md describes running replicas.
+            SIGINT or SIGTERM drains: after --shutdown-delay seconds of NOT_SERVING
+            (still serving), new connections are refused with UNAVAILABLE, every request
+            already read is answered (for at most --drain-timeout seconds), then the
+            server exits 0. docs/deploy.md describes running replicas.
             """,
         version: KostraServerCommand.version,
         subcommands: [ImportCommand.self]

@@ -53,31 +53,8 @@ func withOpsTestServer<Result: Sendable>(
         metrics: metrics
     )
     let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: [ops, server], logger: logger))
-    return try await withThrowingTaskGroup(of: Void.self) { tasks in
-        tasks.addTask {
-            defer {
-                serverContinuation.finish()
-                opsContinuation.finish()
-            }
-            try await group.run()
-        }
-        var opsIterator = opsAddresses.makeAsyncIterator()
-        var serverIterator = serverAddresses.makeAsyncIterator()
-        guard let opsPort = await opsIterator.next()?.port, let serverPort = await serverIterator.next()?.port else {
-            try await tasks.waitForAll()
-            throw ServerError(message: "test server did not start")
-        }
-        let result: Result
-        do {
-            result = try await body(OpsTestPorts(server: serverPort, ops: opsPort), registry, group, health)
-        } catch {
-            await group.triggerGracefulShutdown()
-            try await tasks.waitForAll()
-            throw error
-        }
-        await group.triggerGracefulShutdown()
-        try await tasks.waitForAll()
-        return result
+    return try await withRunningGroup(group, listening: [(serverAddresses, serverContinuation), (opsAddresses, opsContinuation)]) { ports in
+        try await body(OpsTestPorts(server: ports[0], ops: ports[1]), registry, group, health)
     }
 }
 

@@ -51,21 +51,39 @@ func withTestServer<Result: Sendable>(
         }
     )
     let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: [server], logger: logger))
-    return try await withThrowingTaskGroup(of: Void.self) { tasks in
+    return try await withRunningGroup(group, listening: [(addresses, continuation)]) { ports in
+        try await body(ports[0])
+    }
+}
+
+/// Runs `group` for the length of `body`, which gets the port each of `listening`'s streams
+/// reports (a service's `onListening` yields into it); then shuts the group down gracefully and
+/// waits for it. A service that fails to start never reports: its stream is ended when the group
+/// stops, and the group's error is thrown.
+func withRunningGroup<Result: Sendable>(
+    _ group: ServiceGroup,
+    listening: [(stream: AsyncStream<SocketAddress>, continuation: AsyncStream<SocketAddress>.Continuation)],
+    _ body: (_ ports: [Int]) async throws -> Result
+) async throws -> Result {
+    try await withThrowingTaskGroup(of: Void.self) { tasks in
         tasks.addTask {
-            // A server that fails to start never calls onListening: end the
-            // stream so the wait below ends, and let its error surface.
-            defer { continuation.finish() }
+            defer {
+                for (_, continuation) in listening { continuation.finish() }
+            }
             try await group.run()
         }
-        var iterator = addresses.makeAsyncIterator()
-        guard let port = await iterator.next()?.port else {
-            try await tasks.waitForAll()
-            throw ServerError(message: "test server did not start")
+        var ports: [Int] = []
+        for (stream, _) in listening {
+            var iterator = stream.makeAsyncIterator()
+            guard let port = await iterator.next()?.port else {
+                try await tasks.waitForAll()
+                throw ServerError(message: "test server did not start")
+            }
+            ports.append(port)
         }
         let result: Result
         do {
-            result = try await body(port)
+            result = try await body(ports)
         } catch {
             await group.triggerGracefulShutdown()
             try await tasks.waitForAll()

@@ -1,10 +1,9 @@
 import KostraAnalysis
 import KostraProtocol
 public import KostraData
-public import Logging
-public import NIOCore
+import NIOCore
 
-/// Puts the pieces together: a server over a dataset with every method registered.
+/// Puts the pieces together: the router with every method registered over a dataset.
 public enum KostraService {
     /// Makes the servers of this process (``KostraServer``, ``OpsServer``) run on `threads`
     /// event loops instead of one per core. Call it once, first thing, before any server is made:
@@ -25,23 +24,5 @@ public enum KostraService {
             throw RPCError(.failedPrecondition, "this server's data cannot be reloaded; start it with --data DIR")
         }
         return router
-    }
-
-    /// A server answering every method from `dataset`.
-    public static func server(
-        dataset: Dataset,
-        configuration: ServerConfiguration,
-        authentication: Authentication = .none,
-        logger: Logger,
-        onListening: @escaping @Sendable (SocketAddress) -> Void = { _ in }
-    ) -> KostraServer {
-        let health = HealthState()
-        return KostraServer(
-            configuration: configuration,
-            router: Self.router(dataset: dataset, health: health, authentication: authentication),
-            health: health,
-            logger: logger,
-            onListening: onListening
-        )
     }
 }

@@ -31,15 +31,20 @@ public struct DataStore: Sendable {
         if let history { self.history = history } else { self.history = try CodeHistory.builtIn() }
     }
 
+    /// Throws when the directory does not exist, saying how one is made.
+    private func requireDirectory() throws(StoreError) {
+        guard FileSystem.exists(directory) else {
+            throw StoreError(path: directory, message: "no such data directory; `kostra-server import --data \(directory) FILE...` makes one")
+        }
+    }
+
     var versionsDirectory: String { "\(directory)/versions" }
     var currentPath: String { "\(directory)/CURRENT" }
 
     /// Reads the newest version and the data it makes; with no import yet, the base data.
     /// Removes temporary files and versions beyond `CURRENT` that a crash left behind.
     public func open() throws -> StoreSnapshot {
-        guard FileSystem.exists(directory) else {
-            throw StoreError(path: directory, message: "no such data directory; `kostra-server import --data \(directory) FILE...` makes one")
-        }
+        try self.requireDirectory()
         // Under the lock: an import in another process may be writing its files.
         return try FileSystem.withLock("\(directory)/LOCK") { () throws -> StoreSnapshot in
             try snapshot(try readVersions(cleaning: true))
@@ -53,9 +58,7 @@ public struct DataStore: Sendable {
     /// and removes nothing at or below `CURRENT`, so a reader sees the old version or the new,
     /// never half of one.
     public func read() throws -> StoreSnapshot {
-        guard FileSystem.exists(directory) else {
-            throw StoreError(path: directory, message: "no such data directory; `kostra-server import --data \(directory) FILE...` makes one")
-        }
+        try self.requireDirectory()
         return try snapshot(try readVersions(cleaning: false))
     }
 

@@ -6,7 +6,8 @@
 //   CProtobuf       the C code protoc-c generates from Protos/, linked to protobuf-c
 //   KostraCodec     Swift values for every message; the only Swift code that sees C
 //   KostraProtocol  frames, envelopes, method names and status errors (NIO, no data)
-//   KostraData      the data: regions, indicators, observations, the built-in chapter
+//   CSQLite         the system's SQLite (libsqlite3-dev), for the data directory's store
+//   KostraData      the data: regions, indicators, observations, the built-in chapter, the store
 //   KostraAnalysis  the methods of the analysis over plain values (no NIO, no wire)
 //   KostraService   the handlers and the SwiftNIO server
 //   KostraClient    a multiplexing client connection, shared by the CLI, tests and benchmarks
@@ -60,8 +61,15 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // SQLite, the data directory's store: Debian's libsqlite3-dev, through a module map.
+        .systemLibrary(
+            name: "CSQLite",
+            path: "Sources/CSQLite",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
         .target(
             name: "KostraData",
+            dependencies: ["CSQLite"],
             resources: [
                 .embedInCode("Resources/grunnskole-2025.json"),
                 .embedInCode("Resources/code-history.json"),

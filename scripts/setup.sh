@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what kostra needs on a fresh Debian machine, and nothing that is
-# already there: protobuf-c (library and protoc-c), protoc, rsvg-convert and
+# already there: protobuf-c (library and protoc-c), protoc, SQLite (the data
+# store's library, and the sqlite3 shell the store tests open it with), rsvg-convert and
 # a font (the chart tests render SVG to PNG), systemd-analyze and haproxy
 # (the deploy/ files are checked with them), Python's protobuf runtime and
 # pytest for the interop tests, setuptools and wheel to build the Python
@@ -10,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
-for package in libprotobuf-c-dev protobuf-c-compiler protobuf-compiler openssl librsvg2-bin fonts-dejavu-core \
+for package in libprotobuf-c-dev protobuf-c-compiler protobuf-compiler libsqlite3-dev sqlite3 openssl librsvg2-bin fonts-dejavu-core \
                systemd haproxy openjdk-17-jdk-headless libprotobuf-java libgoogle-gson-java; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || need+=("$package")
 done

@@ -30,34 +30,108 @@ extension Dataset {
     /// A region's observations of an indicator, oldest year first, within `years` if given.
     /// Missing figures are included (with their reason). The region may be given by a former code.
     public func observations(indicatorId: String, regionCode: String, years: ClosedRange<Int>? = nil) -> [Observation] {
-        guard let code = currentCodes[regionCode] else { return [] }
-        let all = series[SeriesKey(indicatorId: indicatorId, regionCode: code)] ?? []
-        guard let years else { return all }
-        return all.filter { years.contains($0.year) }
+        guard let code = currentCodes[regionCode], let region = regionPositions[code], let indicator = indicatorPositions[indicatorId] else { return [] }
+        let column = figures.column(indicator)
+        guard column.hasRow(region: region) else { return [] }
+        var result: [Observation] = []
+        let first = max(column.firstYear, years?.lowerBound ?? .min)
+        let last = min(column.firstYear + column.yearCount - 1, years?.upperBound ?? .max)
+        guard first <= last else { return [] }
+        for year in first...last {
+            if let observation = self.observation(column: column, indicator: indicator, region: region, year: year) {
+                result.append(observation)
+            }
+        }
+        return result
     }
 
     /// One observation, or `nil` when the data has none (not even a missing one).
     public func observation(indicatorId: String, regionCode: String, year: Int) -> Observation? {
-        observations(indicatorId: indicatorId, regionCode: regionCode).first { $0.year == year }
+        guard let code = currentCodes[regionCode], let region = regionPositions[code], let indicator = indicatorPositions[indicatorId] else { return nil }
+        return observation(column: figures.column(indicator), indicator: indicator, region: region, year: year)
+    }
+
+    /// The figure of a column's cell as an `Observation`, or `nil` when the cell has none.
+    func observation(column: FigureColumn, indicator: Int, region: Int, year: Int) -> Observation? {
+        guard let cell = column.cell(region: region, year: year) else { return nil }
+        let state = column.states[cell]
+        guard state.isPresent else { return nil }
+        return Observation(
+            indicatorId: indicators[indicator].id,
+            regionCode: regions[region].code,
+            year: year,
+            value: state.hasValue ? column.values[cell] : nil,
+            missing: state.missing,
+            status: state.status,
+            source: figures.sources[Int(column.sources[cell])],
+            reportedCode: column.reportedCodes[Int32(cell)],
+            note: column.notes[Int32(cell)]
+        )
+    }
+
+    /// Whether the region (current code) has a value (not a missing figure) of any indicator in
+    /// `year`.
+    public func hasAnyValue(regionCode: String, year: Int) -> Bool {
+        guard let code = currentCodes[regionCode], let region = regionPositions[code] else { return false }
+        for indicator in indicators.indices {
+            let column = figures.column(indicator)
+            if let cell = column.cell(region: region, year: year), column.states[cell].hasValue { return true }
+        }
+        return false
     }
 
     /// The regions with any observation of the indicator, a stated missing one included, in
     /// region order.
     public func regionCodes(withDataFor indicatorId: String) -> [String] {
-        regionsByIndicator[indicatorId] ?? []
+        guard let indicator = indicatorPositions[indicatorId] else { return [] }
+        let column = figures.column(indicator)
+        return column.regionOfRow.enumerated().compactMap { row, region in
+            let cells = row * column.yearCount..<(row + 1) * column.yearCount
+            return column.states[cells].contains { $0.isPresent } ? regions[Int(region)].code : nil
+        }
     }
 
     /// The regions with at least one value (not only missing figures) of the indicator, in
     /// region order.
     public func regionCodes(withValuesFor indicatorId: String) -> [String] {
-        regionCodes(withDataFor: indicatorId).filter { code in
-            observations(indicatorId: indicatorId, regionCode: code).contains { $0.value != nil }
+        guard let indicator = indicatorPositions[indicatorId] else { return [] }
+        let column = figures.column(indicator)
+        return column.regionOfRow.enumerated().compactMap { row, region in
+            let cells = row * column.yearCount..<(row + 1) * column.yearCount
+            return column.states[cells].contains { $0.hasValue } ? regions[Int(region)].code : nil
         }
     }
 
     /// The years with any observation of the indicator, ascending.
     public func years(of indicatorId: String) -> [Int] {
-        yearsByIndicator[indicatorId] ?? []
+        guard let indicator = indicatorPositions[indicatorId] else { return [] }
+        return figures.column(indicator).years
+    }
+
+    /// Every observation, indicator by indicator in catalogue order, then by region and year.
+    ///
+    /// This reads every figure: for the built-in data and tests. A data directory's dataset
+    /// reads each indicator only when asked, and this asks for all of them.
+    public var observations: [Observation] {
+        var result: [Observation] = []
+        for indicator in indicators.indices {
+            let column = figures.column(indicator)
+            for (row, region) in column.regionOfRow.enumerated() {
+                for offset in 0..<column.yearCount {
+                    let cell = row * column.yearCount + offset
+                    guard column.states[cell].isPresent else { continue }
+                    if let observation = observation(column: column, indicator: indicator, region: Int(region), year: column.firstYear + offset) {
+                        result.append(observation)
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    /// How many figures the dataset has; like `observations`, it reads every indicator.
+    public var figureCount: Int {
+        indicators.indices.reduce(0) { $0 + figures.column($1).figureCount }
     }
 
     /// The indicators of one service area, in file order.

@@ -13,43 +13,20 @@ public struct Dataset: Sendable {
     public let regions: [Region]
     /// The indicators, in file order.
     public let indicators: [Indicator]
-    /// Every observation, in file order (tables first, then single figures).
-    public let observations: [Observation]
     /// The production-index weights, one set per year.
     public let productionWeights: [ProductionWeights]
     /// The report's relational statements, in file order.
     public let facts: [Fact]
     /// The report's tables as printed (title, layout, remarks).
     public let tables: [SourceTable]
-    /// Figures a later one replaced (a preliminary figure the final one revised), in the order
-    /// they were replaced, under current region codes. `history(indicatorId:regionCode:year:)`
-    /// gives one figure's.
-    public let revisions: [Observation]
 
     let regionPositions: [String: Int]
     let indicatorPositions: [String: Int]
     let currentCodes: [String: String]
     let resolver: RegionResolver
-    /// Each series, oldest year first.
-    let series: [SeriesKey: [Observation]]
-    /// For each indicator, the regions with any observation, in region order.
-    let regionsByIndicator: [String: [String]]
-    /// For each indicator, the years with any observation, ascending.
-    let yearsByIndicator: [String: [Int]]
+    /// The figures: a column per indicator, by the indicator's position.
+    let figures: FigureTable
     let allYears: [Int]
-    /// For each figure, the figures it replaced, oldest first.
-    let revisionsByFigure: [FigureKey: [Observation]]
-
-    struct FigureKey: Hashable {
-        var indicatorId: String
-        var regionCode: String
-        var year: Int
-    }
-
-    struct SeriesKey: Hashable {
-        var indicatorId: String
-        var regionCode: String
-    }
 
     /// Every year any observation has, ascending.
     public var years: [Int] { allYears }
@@ -93,59 +70,67 @@ public struct Dataset: Sendable {
 
     init(contents: DatasetContents, name: String) throws(DatasetError) {
         let checked = try DatasetValidator.check(contents)
-        self.name = name
-        self.source = contents.source
-        self.regions = checked.regions
-        self.indicators = checked.indicators
-        self.observations = checked.observations
-        self.productionWeights = checked.productionWeights.sorted { $0.year < $1.year }
-        self.facts = checked.facts
-        self.tables = checked.tables
-        self.currentCodes = checked.currentCodes
-        self.resolver = checked.resolver
-
         var regionPositions: [String: Int] = [:]
         for (position, region) in checked.regions.enumerated() { regionPositions[region.code] = position }
         var indicatorPositions: [String: Int] = [:]
         for (position, indicator) in checked.indicators.enumerated() { indicatorPositions[indicator.id] = position }
-        self.regionPositions = regionPositions
-        self.indicatorPositions = indicatorPositions
 
-        var series: [SeriesKey: [Observation]] = [:]
-        var regionSets: [String: Set<String>] = [:]
-        var yearSets: [String: Set<Int>] = [:]
+        // The figures, by positions, their sources interned.
+        var interned = SourceInterner()
+        var builders = Array(repeating: FigureColumnBuilder(), count: checked.indicators.count)
         var allYears: Set<Int> = []
         for observation in checked.observations {
-            series[SeriesKey(indicatorId: observation.indicatorId, regionCode: observation.regionCode), default: []].append(observation)
-            regionSets[observation.indicatorId, default: []].insert(observation.regionCode)
-            yearSets[observation.indicatorId, default: []].insert(observation.year)
+            let indicator = indicatorPositions[observation.indicatorId]!
+            builders[indicator].set(
+                FigureColumnBuilder.Entry(
+                    region: Int32(regionPositions[observation.regionCode]!),
+                    year: Int32(observation.year),
+                    value: observation.value ?? 0,
+                    state: FigureCellState(missing: observation.missing, status: observation.status),
+                    source: interned.position(of: observation.source),
+                    reportedCode: observation.reportedCode,
+                    note: observation.note
+                )
+            )
             allYears.insert(observation.year)
         }
-        self.series = series.mapValues { $0.sorted { $0.year < $1.year } }
-        self.regionsByIndicator = regionSets.mapValues { codes in
-            codes.sorted { regionPositions[$0, default: .max] < regionPositions[$1, default: .max] }
-        }
-        self.yearsByIndicator = yearSets.mapValues { $0.sorted() }
-        self.allYears = allYears.sorted()
-
-        var revisions: [Observation] = []
-        var revisionsByFigure: [FigureKey: [Observation]] = [:]
         for item in contents.revisions {
             var revision = item.value
             guard let code = checked.currentCodes[revision.regionCode] else {
                 throw DatasetError(code: .unknownRegion, path: item.path, message: "unknown region code \"\(revision.regionCode)\"")
             }
-            guard indicatorPositions[revision.indicatorId] != nil else {
+            guard let indicator = indicatorPositions[revision.indicatorId] else {
                 throw DatasetError(code: .unknownIndicator, path: item.path, message: "unknown indicator \"\(revision.indicatorId)\"")
             }
             if code != revision.regionCode {
                 revision.reportedCode = revision.reportedCode ?? revision.regionCode
                 revision.regionCode = code
             }
-            revisions.append(revision)
-            revisionsByFigure[FigureKey(indicatorId: revision.indicatorId, regionCode: code, year: revision.year), default: []].append(revision)
+            builders[indicator].addHistory(region: Int32(regionPositions[code]!), year: Int32(revision.year), revision)
         }
-        self.revisions = revisions
-        self.revisionsByFigure = revisionsByFigure
+        let regionCount = checked.regions.count
+        let figures = FigureTable(columns: builders.map { $0.build(regionCount: regionCount) }, sources: interned.sources, regionCount: regionCount)
+        self.init(checked: checked, contents: contents, name: name, figures: figures, years: allYears.sorted())
+    }
+
+    /// A dataset over checked parts and figures made elsewhere (a data directory's).
+    init(checked: DatasetValidator.Checked, contents: DatasetContents, name: String, figures: FigureTable, years: [Int]) {
+        self.name = name
+        self.source = contents.source
+        self.regions = checked.regions
+        self.indicators = checked.indicators
+        self.productionWeights = checked.productionWeights.sorted { $0.year < $1.year }
+        self.facts = checked.facts
+        self.tables = checked.tables
+        self.currentCodes = checked.currentCodes
+        self.resolver = checked.resolver
+        var regionPositions: [String: Int] = [:]
+        for (position, region) in checked.regions.enumerated() { regionPositions[region.code] = position }
+        var indicatorPositions: [String: Int] = [:]
+        for (position, indicator) in checked.indicators.enumerated() { indicatorPositions[indicator.id] = position }
+        self.regionPositions = regionPositions
+        self.indicatorPositions = indicatorPositions
+        self.figures = figures
+        self.allYears = years
     }
 }

@@ -16,6 +16,7 @@ struct ImportCommand: ParsableCommand {
             the formats read and the directory.
 
             Examples:
+              kostra-server import --data /var/lib/kostra 12255-mars.json
               kostra-server import --data /var/lib/kostra --status preliminary 12255-mars.json
               kostra-server import --data /var/lib/kostra --status final 12255.json 12256.csv
             """
@@ -23,24 +24,31 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var dataDirectory: DataDirectoryOption
 
-    @Option(help: "Whether the files' figures are SSB's preliminary (15 March) or final (15 June) ones: preliminary or final.")
-    var status: String
+    @Option(
+        help: """
+            Whether the files' figures are SSB's preliminary (15 March) or final (15 June) ones: \
+            preliminary, final or as_published. Without it, each file's own word \
+            ("foreløpige"/"endelige" tall in its title or notes) decides, else as_published.
+            """
+    )
+    var status: String?
 
     @Argument(help: "The files: JSON-stat2 (.json) or SSB's semicolon CSV.")
     var files: [String]
 
     func validate() throws {
         guard self.dataDirectory.directory != nil else { throw ValidationError("give the data directory: --data DIR") }
-        guard self.status == "preliminary" || self.status == "final" else {
-            throw ValidationError("--status must be preliminary or final, not '\(self.status)'")
+        if let status = self.status, FigureStatus(rawValue: status) == nil {
+            throw ValidationError("--status must be preliminary, final or as_published, not '\(status)'")
         }
         guard !self.files.isEmpty else { throw ValidationError("give at least one file to import") }
     }
 
     func run() throws {
-        let status: FigureStatus = self.status == "final" ? .final : .preliminary
+        let status = self.status.flatMap(FigureStatus.init(rawValue:))
         do {
-            let files = try self.files.map { try ImportFile(path: $0) }
+            // Each file is read when its turn comes, so one is in memory at a time.
+            let files: [() throws -> ImportFile] = self.files.map { path in { try ImportFile(path: path) } }
             let formatter = ISO8601DateFormatter()
             formatter.formatOptions = [.withInternetDateTime]
             let directory = self.dataDirectory.directory ?? ""
@@ -51,10 +59,7 @@ struct ImportCommand: ParsableCommand {
             for source in version.sources {
                 print("  \(source.fileName): \(source.format.rawValue), \(source.cells) cells")
             }
-            print("  \(version.batch.observations.count) figures, \(version.batch.indicators.count) new indicators, \(version.batch.regions.count) new regions")
-            for indicator in version.batch.indicators {
-                print("  new indicator \(indicator.id): \(indicator.nameNb) (\(indicator.unit.rawValue))")
-            }
+            print("  \(version.figures) figures written; the data has \(snapshot.dataset.indicators.count) indicators, \(snapshot.dataset.regions.count) regions")
         } catch {
             FileHandle.standardError.write(Data("kostra-server import: refused, nothing changed: \(error)\n".utf8))
             throw ExitCode(1)

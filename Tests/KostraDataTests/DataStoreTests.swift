@@ -42,9 +42,8 @@ struct DataStoreTests {
         #expect(group.kind == .groupAverage && group.name == "Kostragruppe 13")
         #expect(data.observation(indicatorId: Self.group2, regionCode: "EKG13", year: 2024)?.value == 16.3)
 
-        // The store has the version, the copy of the file and CURRENT; reopening gives the same.
-        #expect(ImportFixtures.names(in: directory) == ["CURRENT", "LOCK", "versions"])
-        #expect(ImportFixtures.names(in: directory + "/versions") == ["000001-1-12255-2022-2024-final.json", "000001.json"])
+        // The store is one SQLite file; reopening gives the same.
+        #expect(ImportFixtures.names(in: directory) == ["kostra.sqlite"])
         let reopened = try store.open()
         #expect(reopened.dataset.name == data.name)
         #expect(reopened.dataset.observations(indicatorId: Self.group2, regionCode: "3024") == series)
@@ -118,74 +117,77 @@ struct DataStoreTests {
         #expect(error?.message.contains("c.csv: line 2, field 4 gives 17.1") == true)
     }
 
-    @Test("A crash between writing and renaming leaves the previous version served; the leftover is cleaned", arguments: [0, 1, 2])
-    func crashBeforeRename(failingWrite: Int) throws {
-        // Writes of an import: 0 the copy of the file, 1 the version, 2 CURRENT.
+    @Test("An import stopped at any step leaves the previous version served, and the next import takes its number", arguments: [0, 1])
+    func crashDuringImport(failingStep: Int) throws {
+        // Steps of an import: 0 the file's figures written, 1 about to commit.
         let directory = ImportFixtures.temporaryDirectory()
         var store = try DataStore(directory: directory)
         try store.importFiles([ImportFixtures.jsonStatFinal], status: .final, importedAt: "2025-06-15T08:00:00Z")
+        let before = try snapshotOfFiles(directory)
         let counter = Counter()
-        store.faultInjection = { step in
-            if case .written = step, counter.next() == failingWrite { throw Crash() }
+        store.faultInjection = { _ in
+            if counter.next() == failingStep { throw Crash() }
         }
         #expect(throws: Crash.self) {
             try store.importFiles([ImportFixtures.csvPreliminary], status: .preliminary, importedAt: "2026-03-15T08:00:00Z")
         }
-        // The temporary file is there, as after a crash.
-        #expect(ImportFixtures.names(in: directory + "/versions").contains { $0.hasSuffix(".tmp") } || ImportFixtures.names(in: directory).contains("CURRENT.tmp"))
         store.faultInjection = nil
-        let reopened = try store.open()
+        #expect(try snapshotOfFiles(directory) == before)
+        let reopened = try store.read()
         #expect(reopened.versionNumber == 1)
         #expect(reopened.dataset.observation(indicatorId: Self.group2, regionCode: "3201", year: 2025) == nil)
-        #expect(!ImportFixtures.names(in: directory + "/versions").contains { $0.hasSuffix(".tmp") || $0.hasPrefix("000002") })
-        #expect(!ImportFixtures.names(in: directory).contains("CURRENT.tmp"))
         // The next import takes the number and succeeds.
         let next = try store.importFiles([ImportFixtures.csvPreliminary], status: .preliminary, importedAt: "2026-03-15T08:00:00Z")
         #expect(next.versionNumber == 2)
         #expect(next.dataset.observation(indicatorId: Self.group2, regionCode: "3201", year: 2025)?.value == 16.5)
     }
 
-    @Test("A crash after the version's rename but before CURRENT's leaves the previous version served")
-    func crashBeforeCurrent() throws {
+    @Test("A snapshot keeps serving its version while a later import commits; a new read sees the new one")
+    func snapshotIsolation() throws {
         let directory = ImportFixtures.temporaryDirectory()
-        var store = try DataStore(directory: directory)
-        try store.importFiles([ImportFixtures.jsonStatFinal], status: .final, importedAt: "2025-06-15T08:00:00Z")
-        store.faultInjection = { step in
-            if case .renamed(let path) = step, path.hasSuffix("000002.json") { throw Crash() }
-        }
-        #expect(throws: Crash.self) {
-            try store.importFiles([ImportFixtures.csvPreliminary], status: .preliminary, importedAt: "2026-03-15T08:00:00Z")
-        }
-        #expect(ImportFixtures.names(in: directory + "/versions").contains("000002.json"))
-        store.faultInjection = nil
-        #expect(try store.open().versionNumber == 1)
-        #expect(!ImportFixtures.names(in: directory + "/versions").contains("000002.json"))
+        let store = try DataStore(directory: directory)
+        try store.importFiles([ImportFixtures.csvPreliminary], status: .preliminary, importedAt: "2026-03-15T08:00:00Z")
+        // Served before the final import; no figure of it has been read yet.
+        let served = try store.read()
+        try store.importFiles([ImportFixtures.csvFinal], status: .final, importedAt: "2026-06-15T08:00:00Z")
+        let figure = try #require(served.dataset.observation(indicatorId: Self.group2, regionCode: "3201", year: 2025))
+        #expect(figure.value == 16.5 && figure.status == .preliminary)
+        #expect(served.dataset.history(indicatorId: Self.group2, regionCode: "3201", year: 2025).map(\.value) == [16.5])
+        let now = try store.read()
+        #expect(now.versionNumber == 2)
+        #expect(now.dataset.history(indicatorId: Self.group2, regionCode: "3201", year: 2025).map(\.value) == [16.5, 16.6])
     }
 
-    @Test("A server's read writes nothing: no lock file, a crash's leftovers stay for the next import, the previous version is served")
+    @Test("A server's read writes nothing to the directory")
     func readWritesNothing() throws {
         let directory = ImportFixtures.temporaryDirectory()
-        var store = try DataStore(directory: directory)
+        let store = try DataStore(directory: directory)
         try store.importFiles([ImportFixtures.jsonStatFinal], status: .final, importedAt: "2025-06-15T08:00:00Z")
-        try FileManager.default.removeItem(atPath: directory + "/LOCK")
-        // An import stopped after writing version 2 but before switching CURRENT: what a
-        // server sees while an import runs in another process, or after one crashed.
-        store.faultInjection = { step in
-            if case .renamed(let path) = step, path.hasSuffix("000002.json") { throw Crash() }
-        }
-        #expect(throws: Crash.self) {
-            try store.importFiles([ImportFixtures.csvPreliminary], status: .preliminary, importedAt: "2026-03-15T08:00:00Z")
-        }
-        store.faultInjection = nil
-        try FileManager.default.removeItem(atPath: directory + "/LOCK")
         let before = try self.snapshotOfFiles(directory)
-
         let served = try store.read()
         #expect(served.versionNumber == 1)
-        #expect(served.dataset.observation(indicatorId: Self.group2, regionCode: "3201", year: 2025) == nil)
+        #expect(served.dataset.observation(indicatorId: Self.group2, regionCode: "3201", year: 2024)?.value == 16.9)
         #expect(try self.snapshotOfFiles(directory) == before)
-        #expect(!ImportFixtures.names(in: directory).contains("LOCK"))
+        #expect(ImportFixtures.names(in: directory) == ["kostra.sqlite"])
         #expect(throws: StoreError.self) { try DataStore(directory: directory + "/absent").read() }
+    }
+
+    @Test("A file in the directory's place of the store that is not one is refused with its path")
+    func foreignAndDamagedFiles() throws {
+        let directory = ImportFixtures.temporaryDirectory()
+        let store = try DataStore(directory: directory)
+        // Not SQLite at all.
+        try Data("these are not the figures you are looking for\n".utf8).write(to: URL(fileURLWithPath: store.databasePath))
+        let notDatabase = #expect(throws: StoreError.self) { try store.read() }
+        #expect(notDatabase?.path == store.databasePath)
+        #expect(notDatabase?.message.contains("not a database") == true)
+        // A store cut short: the first 4 KiB of a real one.
+        try FileManager.default.removeItem(atPath: store.databasePath)
+        try store.importFiles([ImportFixtures.jsonStatFinal], status: .final, importedAt: "2025-06-15T08:00:00Z")
+        let whole = try Data(contentsOf: URL(fileURLWithPath: store.databasePath))
+        try whole.prefix(4096).write(to: URL(fileURLWithPath: store.databasePath))
+        let truncated = #expect(throws: (any Error).self) { try store.read() }
+        #expect("\(truncated!)".contains(store.databasePath))
     }
 
     @Test("Serving a directory that does not exist is an error naming it")
@@ -197,8 +199,7 @@ struct DataStoreTests {
 
     private func snapshotOfFiles(_ directory: String) throws -> [String: Data] {
         var files: [String: Data] = [:]
-        for name in ImportFixtures.names(in: directory) + ImportFixtures.names(in: directory + "/versions").map({ "versions/\($0)" })
-        where name != "versions" {
+        for name in ImportFixtures.names(in: directory) {
             files[name] = try Data(contentsOf: URL(fileURLWithPath: "\(directory)/\(name)"))
         }
         return files

@@ -28,7 +28,7 @@ extension Analysis {
         statements += self.factStatements(municipality, year: year)
         guard !statements.isEmpty else {
             let available = self.dataset.regions(kind: .municipality).filter { region in
-                self.dataset.observations.contains { $0.regionCode == region.code && $0.year == year && $0.value != nil }
+                self.dataset.hasAnyValue(regionCode: region.code, year: year)
             }.map(\.name)
             throw AnalysisError(
                 .notFound,

@@ -13,8 +13,7 @@
 ///
 /// Refused, each with its place: not JSON or truncated (line and column), a bundle or
 /// collection, sizes that do not match the categories, a value count that does not match the
-/// sizes, an index outside the cube, a year that is not a year, a dimension other than region,
-/// content and year with more than one category, and a null value whose status symbol is not
+/// sizes, an index outside the cube, a year that is not a year, and a null value whose status symbol is not
 /// SSB's `..`, `:` or `.`.
 enum JSONStatReader {
     struct Dimension {
@@ -81,13 +80,6 @@ enum JSONStatReader {
         guard Set([geo, time, metric]).count == 3 else {
             throw DatasetError(code: .invalidValue, path: "role", message: "the region, year and content dimensions must be three different dimensions")
         }
-        for (position, dimension) in dimensions.enumerated() where ![geo, time, metric].contains(position) && dimension.codes.count > 1 {
-            throw DatasetError(
-                code: .invalidValue,
-                path: "dimension.\(dimension.id)",
-                message: "the dimension \"\(dimension.id)\" has \(dimension.codes.count) categories; the import reads tables of region × content × year: choose one category of it"
-            )
-        }
         var years: [Int] = []
         for (offset, code) in dimensions[time].codes.enumerated() {
             guard code.utf8.count == 4, let year = Int(code) else {
@@ -104,14 +96,44 @@ enum JSONStatReader {
         let values = try readValues(try root.required("value"), count: count)
         let statuses = try readStatus(root.optional("status"), count: count)
 
-        var cells: [SSBTable.Cell] = []
-        cells.reserveCapacity(values.count)
+        // Every dimension beside region, year and content is a further split of the content:
+        // each combination of a content code and one category of each is its own content.
+        let extra = dimensions.indices.filter { ![geo, time, metric].contains($0) }
+        let dimensionLabels = try dimensionLabels(dimensionsNode, ids: ids)
+        var contentPositions: [Int: Int32] = [:]
+        var contents: [SSBTable.Content] = []
+        var entries: [SSBTable.Entry] = []
+        entries.reserveCapacity(values.count)
+        let regionStride = strides[geo], regionSize = sizes[geo]
+        let timeStride = strides[time], timeSize = sizes[time]
         for (index, value) in values {
-            func coordinate(_ position: Int) -> Int { (index / strides[position]) % sizes[position] }
-            let region = dimensions[geo].codes[coordinate(geo)]
-            let content = dimensions[metric].codes[coordinate(metric)]
-            let year = years[coordinate(time)]
-            let place = "value[\(index)] (region \(region), \(content), \(year))"
+            var contentKey = (index / strides[metric]) % sizes[metric]
+            for position in extra { contentKey = contentKey * sizes[position] + (index / strides[position]) % sizes[position] }
+            let content: Int32
+            if let known = contentPositions[contentKey] {
+                content = known
+            } else {
+                let code = dimensions[metric].codes[(index / strides[metric]) % sizes[metric]]
+                let unit = dimensions[metric].units[code]
+                let categories = extra.map { position in
+                    let dimension = dimensions[position]
+                    let category = dimension.codes[(index / strides[position]) % sizes[position]]
+                    return SSBTable.Category(
+                        dimension: dimension.id, dimensionLabel: dimensionLabels[dimension.id] ?? dimension.id,
+                        code: category, label: dimension.labels[category] ?? category
+                    )
+                }
+                content = Int32(contents.count)
+                contents.append(
+                    SSBTable.Content(
+                        code: code, label: dimensions[metric].labels[code] ?? code, unitLabel: unit?.label,
+                        decimals: unit?.decimals, categories: categories
+                    )
+                )
+                contentPositions[contentKey] = content
+            }
+            let region = Int32((index / regionStride) % regionSize)
+            let year = Int32(years[(index / timeStride) % timeSize])
             var missing: MissingReason?
             if value == nil {
                 let symbol = statuses[index] ?? ""
@@ -120,25 +142,13 @@ enum JSONStatReader {
                 } else if let reason = MissingReason(ssbSymbol: symbol) {
                     missing = reason
                 } else {
+                    let place = "value[\(index)] (region \(dimensions[geo].codes[Int(region)]), \(contents[Int(content)].code), \(year))"
                     throw DatasetError(code: .invalidValue, path: place, message: "null with the status \"\(symbol)\", which is none of SSB's \"..\", \":\", \".\"")
                 }
             }
-            let unit = dimensions[metric].units[content]
-            cells.append(
-                SSBTable.Cell(
-                    regionCode: region,
-                    regionLabel: dimensions[geo].labels[region] ?? "",
-                    contentCode: content,
-                    contentLabel: dimensions[metric].labels[content] ?? content,
-                    unitLabel: unit?.label,
-                    decimals: unit?.decimals,
-                    year: year,
-                    value: value,
-                    missing: missing,
-                    place: place
-                )
-            )
+            entries.append(SSBTable.Entry(region: region, content: content, year: year, missing: missing, value: value ?? 0, place: Int64(index)))
         }
+        let regions = dimensions[geo].codes.map { SSBTable.Region(code: $0, label: dimensions[geo].labels[$0] ?? "") }
         var tableId: String?
         if let px = try root.optional("extension")?.object().optional("px") {
             tableId = try px.object().optional("tableid")?.string()
@@ -147,7 +157,23 @@ enum JSONStatReader {
         if tableId == nil, let title, let colon = title.firstIndex(of: ":"), title[..<colon].allSatisfy(\.isNumber), colon != title.startIndex {
             tableId = String(title[..<colon])
         }
-        return SSBTable(format: "JSON-stat 2.0", tableId: tableId, title: title, cells: cells)
+        var notes: [String] = []
+        if let note = root.optional("note"), case .array = note.value {
+            for element in try note.array() { if case .string(let text) = element.value { notes.append(text) } }
+        }
+        return SSBTable(
+            format: "JSON-stat 2.0", tableId: tableId, title: title, status: SSBTable.statedStatus(in: [title ?? ""] + notes),
+            regions: regions, contents: contents, entries: entries, placesAreIndices: true
+        )
+    }
+
+    /// Each dimension's own label, where it has one.
+    private static func dimensionLabels(_ dimensions: JSONObjectReader, ids: [String]) throws(DatasetError) -> [String: String] {
+        var labels: [String: String] = [:]
+        for id in ids {
+            if let label = try dimensions.optional(id)?.object().optional("label")?.string() { labels[id] = label }
+        }
+        return labels
     }
 
     private static func readDimension(id: String, node: JSONNode) throws(DatasetError) -> Dimension {

@@ -16,7 +16,8 @@
 /// Values use a decimal comma ("16,9"); `..`, `:` and `.` are missing with SSB's reason, and `-`
 /// (SSB's "nothing to report") is 0. Refused, with the line and field: a comma-separated file, a
 /// decimal point, an empty value, a row of the wrong length, a quote not closed (a truncated file),
-/// a region or content without its code.
+/// a region, content or category without its code. Any column besides region, content, year and
+/// the values is a further dimension (kjønn, årstrinn): each of its categories splits the content.
 enum SSBCSVReader {
     static let regionHeaders: Set<String> = ["region", "kommune", "kommuneregion", "kokkommuneregion0000"]
     static let contentHeaders: Set<String> = ["statistikkvariabel", "contentscode", "contents", "statistic"]
@@ -45,33 +46,47 @@ enum SSBCSVReader {
         guard let contentColumn = names.firstIndex(where: contentHeaders.contains) else {
             throw DatasetError(code: .missingField, path: "line \(header.line)", message: "no content column (a header named statistikkvariabel or ContentsCode)")
         }
-        // (column, fixed year or nil for the long layout's year column)
+        // (column, fixed year or nil for the long layout's year column). Any other column is a
+        // further dimension (kjønn, årstrinn, ...), written with codes and texts like the region.
         var valueColumns: [(column: Int, year: Int?)] = []
+        var extraColumns: [Int] = []
         let yearColumn = names.firstIndex(where: yearHeaders.contains)
         let others = (0..<names.count).filter { ![regionColumn, contentColumn, yearColumn].contains($0) }
         if yearColumn != nil {
-            guard others.count == 1 else {
+            // The long layout: the value is the last column; any other is a further dimension.
+            guard let last = others.last, last == names.count - 1 else {
                 throw DatasetError(
                     code: .unsupportedFormat,
                     path: "line \(header.line)",
-                    message: "\(others.count) columns besides region, statistikkvariabel and år; the long layout has one value column"
+                    message: "no value column after region, statistikkvariabel and år; the long layout ends in its value column"
                 )
             }
-            valueColumns = [(others[0], nil)]
+            valueColumns = [(last, nil)]
+            extraColumns = others.dropLast()
         } else {
             for column in others {
-                guard let year = trailingYear(header.fields[column]) else {
+                if let year = trailingYear(header.fields[column]) {
+                    valueColumns.append((column, year))
+                } else if valueColumns.isEmpty {
+                    extraColumns.append(column)
+                } else {
                     throw DatasetError(
                         code: .unsupportedFormat,
                         path: "line \(header.line), field \(column + 1)",
                         message: "the column \"\(header.fields[column])\" is neither a year nor region or statistikkvariabel; the import reads region × content with a year column or a column per year"
                     )
                 }
-                valueColumns.append((column, year))
+            }
+            guard !valueColumns.isEmpty else {
+                throw DatasetError(code: .unsupportedFormat, path: "line \(header.line)", message: "no year column (år) and no column per year")
             }
         }
 
-        var cells: [SSBTable.Cell] = []
+        var regions: [SSBTable.Region] = []
+        var regionPositions: [String: Int32] = [:]
+        var contents: [SSBTable.Content] = []
+        var contentPositions: [String: Int32] = [:]
+        var entries: [SSBTable.Entry] = []
         for row in rows {
             guard row.fields.count == header.fields.count else {
                 throw DatasetError(
@@ -81,9 +96,36 @@ enum SSBCSVReader {
                 )
             }
             let place = { (column: Int) in "line \(row.line), field \(column + 1)" }
-            let (regionCode, regionLabel) = try codeAndText(row.fields[regionColumn], at: place(regionColumn), what: "region")
-            let (contentCode, contentText) = try codeAndText(row.fields[contentColumn], at: place(contentColumn), what: "statistikkvariabel")
-            let (contentLabel, unit) = splitUnit(contentText)
+            let regionField = row.fields[regionColumn]
+            let region: Int32
+            if let known = regionPositions[regionField] {
+                region = known
+            } else {
+                let (regionCode, regionLabel) = try codeAndText(regionField, at: place(regionColumn), what: "region")
+                region = Int32(regions.count)
+                regions.append(SSBTable.Region(code: regionCode, label: regionLabel))
+                regionPositions[regionField] = region
+            }
+            let contentKey = ([contentColumn] + extraColumns).map { row.fields[$0] }.joined(separator: "\u{1F}")
+            let content: Int32
+            if let known = contentPositions[contentKey] {
+                content = known
+            } else {
+                let (contentCode, contentText) = try codeAndText(row.fields[contentColumn], at: place(contentColumn), what: "statistikkvariabel")
+                let (contentLabel, unit) = splitUnit(contentText)
+                var categories: [SSBTable.Category] = []
+                for column in extraColumns {
+                    let (code, label) = try codeAndText(row.fields[column], at: place(column), what: header.fields[column])
+                    categories.append(SSBTable.Category(dimension: header.fields[column], dimensionLabel: header.fields[column], code: code, label: label.isEmpty ? code : label))
+                }
+                content = Int32(contents.count)
+                contents.append(
+                    SSBTable.Content(
+                        code: contentCode, label: contentLabel.isEmpty ? contentCode : contentLabel, unitLabel: unit, decimals: nil, categories: categories
+                    )
+                )
+                contentPositions[contentKey] = content
+            }
             for (column, fixedYear) in valueColumns {
                 let year: Int
                 if let fixedYear {
@@ -96,19 +138,8 @@ enum SSBCSVReader {
                     year = parsed
                 }
                 let (value, missing) = try parseValue(row.fields[column], at: place(column))
-                cells.append(
-                    SSBTable.Cell(
-                        regionCode: regionCode,
-                        regionLabel: regionLabel,
-                        contentCode: contentCode,
-                        contentLabel: contentLabel.isEmpty ? contentCode : contentLabel,
-                        unitLabel: unit,
-                        decimals: nil,
-                        year: year,
-                        value: value,
-                        missing: missing,
-                        place: place(column)
-                    )
+                entries.append(
+                    SSBTable.Entry(region: region, content: content, year: Int32(year), missing: missing, value: value ?? 0, place: Int64(row.line) << 16 | Int64(column + 1))
                 )
             }
         }
@@ -116,7 +147,10 @@ enum SSBCSVReader {
         if let title, let colon = title.firstIndex(of: ":"), colon != title.startIndex, title[..<colon].allSatisfy(\.isNumber) {
             tableId = String(title[..<colon])
         }
-        return SSBTable(format: "SSB CSV", tableId: tableId, title: title, cells: cells)
+        return SSBTable(
+            format: "SSB CSV", tableId: tableId, title: title, status: title.flatMap { SSBTable.statedStatus(in: [$0]) },
+            regions: regions, contents: contents, entries: entries, placesAreIndices: false
+        )
     }
 
     /// A value with decimal comma, or SSB's symbol for a missing one.

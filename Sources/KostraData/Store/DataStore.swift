@@ -1,19 +1,12 @@
-/// A data directory: every import kept as a version, and a pointer to the newest.
+/// A data directory: one SQLite database, `DIR/kostra.sqlite`, that holds every import as a
+/// version, the figures as they now stand, and every figure a later one replaced.
 ///
-/// Layout (docs/data.md, "The data directory"):
-///
-/// ```
-/// DIR/CURRENT                     "000002": the newest version
-/// DIR/LOCK                        held while an import runs
-/// DIR/versions/000001.json        an import: when, the files, preliminary or final, the figures
-/// DIR/versions/000001-1-12255.json  a copy of the file it read
-/// ```
-///
-/// An import is read, mapped and checked whole (with every earlier version) before anything is
-/// written; then its files are written durably (temporary file, fsync, rename, fsync of the
-/// directory) and `CURRENT` last, the same way. A crash at any point leaves `CURRENT` naming the
-/// previous version, whole; a version file beyond `CURRENT` or a temporary file is a leftover,
-/// ignored and removed by the next `open()`, and overwritten by the next import.
+/// An import is one SQLite transaction: nothing of it is visible until it commits, and a crash
+/// at any point leaves the previous version whole (SQLite's atomic commit, rollback journal,
+/// full sync). A server reads the file read-only and writes nothing to the directory, so
+/// replicas can share it mounted read-only; it reads the catalogue at once and each
+/// indicator's figures when first asked for (`StoreColumnLoader`), as they stood at the version
+/// it read. docs/data.md, "The data directory", describes the tables.
 public struct DataStore: Sendable {
     /// The directory.
     public let directory: String
@@ -21,7 +14,7 @@ public struct DataStore: Sendable {
     public let base: Dataset
     /// The renumberings: the built-in history by default.
     public let history: CodeHistory
-    /// Called at each step of each durable write; a test throws from it to simulate a crash.
+    /// Called at each step of an import; a test throws from it to simulate a crash.
     public var faultInjection: (@Sendable (StoreStep) throws -> Void)?
 
     /// A store in `directory`, over `base` (the built-in data when `nil`).
@@ -31,6 +24,9 @@ public struct DataStore: Sendable {
         if let history { self.history = history } else { self.history = try CodeHistory.builtIn() }
     }
 
+    /// The database file.
+    public var databasePath: String { "\(directory)/\(StoreSchema.fileName)" }
+
     /// Throws when the directory does not exist, saying how one is made.
     private func requireDirectory() throws(StoreError) {
         guard FileSystem.exists(directory) else {
@@ -38,126 +34,170 @@ public struct DataStore: Sendable {
         }
     }
 
-    var versionsDirectory: String { "\(directory)/versions" }
-    var currentPath: String { "\(directory)/CURRENT" }
-
-    /// Reads the newest version and the data it makes; with no import yet, the base data.
-    /// Removes temporary files and versions beyond `CURRENT` that a crash left behind.
-    public func open() throws -> StoreSnapshot {
-        try self.requireDirectory()
-        // Under the lock: an import in another process may be writing its files.
-        return try FileSystem.withLock("\(directory)/LOCK") { () throws -> StoreSnapshot in
-            try snapshot(try readVersions(cleaning: true))
-        }
-    }
-
-    /// Reads the newest version and the data it makes, writing nothing to the directory: no lock
-    /// file, no cleaning. This is what a server does, so that replicas can share one directory
-    /// mounted read-only. It is safe beside an import running in another process: an import
-    /// switches `CURRENT` by a rename only after every file of the version it names is durable,
-    /// and removes nothing at or below `CURRENT`, so a reader sees the old version or the new,
-    /// never half of one.
+    /// Reads the newest version, writing nothing to the directory; with no import yet, the base
+    /// data. A file that is not a kostra store, or is damaged, is refused with its path.
     public func read() throws -> StoreSnapshot {
-        try self.requireDirectory()
-        return try snapshot(try readVersions(cleaning: false))
+        try requireDirectory()
+        guard FileSystem.exists(databasePath) else { return StoreSnapshot(dataset: base, versions: []) }
+        let connection = try SQLiteConnection(path: databasePath, readOnly: true)
+        return try snapshot(connection)
     }
 
-    /// Imports `files` as one new version with `status`, stamped `importedAt` (ISO 8601). Creates
-    /// the directory if need be. Refuses the whole import, changing nothing, when any file is
-    /// corrupt, truncated or unexpected (a `DatasetError` naming the file and the place) or the
-    /// data it makes does not check.
-    @discardableResult
-    public func importFiles(_ files: [ImportFile], status: FigureStatus, importedAt: String) throws -> StoreSnapshot {
-        guard !files.isEmpty else { throw StoreError(path: directory, message: "no files to import") }
-        guard status != .asPublished else {
-            throw StoreError(path: directory, message: "an import is preliminary or final, not as_published")
-        }
-        try FileSystem.makeDirectory(directory)
-        try FileSystem.makeDirectory(versionsDirectory)
-        return try FileSystem.withLock("\(directory)/LOCK") { () throws -> StoreSnapshot in
-            let versions = try readVersions(cleaning: true)
-            let catalogue = try DatasetAssembler.assemble(base: base, history: history, versions: versions, name: "import")
-            let number = (versions.last?.number ?? 0) + 1
+    /// Like `read()`, but opens the file for writing, so that SQLite rolls back what an import
+    /// that crashed left in its journal. What `kostra-server import` does first.
+    public func open() throws -> StoreSnapshot {
+        try requireDirectory()
+        guard FileSystem.exists(databasePath) else { return StoreSnapshot(dataset: base, versions: []) }
+        return try snapshot(try SQLiteConnection(path: databasePath, readOnly: false))
+    }
 
-            // Read, map and check everything before writing anything.
-            var tables: [(fileName: String, table: SSBTable)] = []
-            var sources: [StoreVersion.SourceFile] = []
-            for (offset, file) in files.enumerated() {
-                let format = ImportFormat.detect(file.bytes)
-                let table = try format.read(file.bytes, fileName: file.fileName)
-                tables.append((file.fileName, table))
-                let safeName = String(file.fileName.split(separator: "/").last ?? "file").map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_") ? $0 : "_" }
-                sources.append(
-                    StoreVersion.SourceFile(
-                        fileName: file.fileName,
-                        format: format,
-                        storedAs: "\(StoreVersion.fileName(number).dropLast(5))-\(offset + 1)-\(String(safeName))",
-                        cells: table.cells.count
-                    )
+    /// Checks that the file is a kostra store of this layout.
+    static func checkLayout(_ connection: SQLiteConnection) throws(StoreError) {
+        let application = try connection.scalarInt("PRAGMA application_id") ?? 0
+        let layout = try connection.scalarInt("PRAGMA user_version") ?? 0
+        guard application == StoreSchema.applicationId else {
+            throw StoreError(path: connection.path, message: "not a kostra data store (an SQLite file with application_id \(application), not \(StoreSchema.applicationId))")
+        }
+        guard layout == StoreSchema.layoutVersion else {
+            throw StoreError(path: connection.path, message: "a kostra data store of layout \(layout); this kostra-server reads layout \(StoreSchema.layoutVersion)")
+        }
+    }
+
+    /// The newest version's catalogue, and figures read on demand through `connection`.
+    private func snapshot(_ connection: SQLiteConnection) throws -> StoreSnapshot {
+        try Self.checkLayout(connection)
+        // One read transaction, so that the catalogue is of one version.
+        try connection.execute("BEGIN")
+        defer { try? connection.execute("COMMIT") }
+        let versions = try Self.versions(connection)
+        guard let newest = versions.last else { return StoreSnapshot(dataset: base, versions: []) }
+        let version = Int64(newest.number)
+
+        // Regions: the base's (with the code history's former numbers), then the store's new ones.
+        var regions = base.regions
+        var usedCodes = Set(regions.flatMap { [$0.code] + $0.formerCodes.map(\.code) })
+        for position in regions.indices where regions[position].kind == .municipality {
+            for former in history.formerCodes(of: regions[position].code) where !usedCodes.contains(former.code) {
+                regions[position].formerCodes.append(former)
+                usedCodes.insert(former.code)
+            }
+            regions[position].formerCodes.sort { $0.lastYear < $1.lastYear }
+        }
+        var storeRegions: [(id: Int64, code: String)] = []
+        var formerCodes: [Int64: [FormerCode]] = [:]
+        let formerStatement = try connection.prepare("SELECT region, code, last_year FROM former_code ORDER BY last_year")
+        while try formerStatement.step() {
+            formerCodes[formerStatement.int(0), default: []].append(FormerCode(code: formerStatement.text(1), lastYear: Int(formerStatement.int(2))))
+        }
+        let regionStatement = try connection.prepare("SELECT id, code, name, kind FROM region WHERE version <= ?1 ORDER BY id")
+        regionStatement.bind(1, version)
+        while try regionStatement.step() {
+            let id = regionStatement.int(0)
+            let code = regionStatement.text(1)
+            storeRegions.append((id, code))
+            guard !usedCodes.contains(code) else { continue }
+            let former = (formerCodes[id] ?? []).filter { !usedCodes.contains($0.code) }
+            let kind = RegionKind(rawValue: regionStatement.text(3)) ?? .municipality
+            regions.append(Region(code: code, name: regionStatement.text(2), kind: kind, formerCodes: former))
+            usedCodes.formUnion([code] + former.map(\.code))
+        }
+
+        // Indicators: the base's, then the store's new ones.
+        var indicators = base.indicators
+        var indicatorIds = Set(indicators.map(\.id))
+        var storeIndicators: [(id: Int64, key: String)] = []
+        let indicatorStatement = try connection.prepare(
+            """
+            SELECT id, key, name_nb, name_en, unit, direction, aggregation, ssb_content_code, ssb_table, service, decimals, description
+            FROM indicator WHERE version <= ?1 ORDER BY id
+            """
+        )
+        indicatorStatement.bind(1, version)
+        while try indicatorStatement.step() {
+            let key = indicatorStatement.text(1)
+            storeIndicators.append((indicatorStatement.int(0), key))
+            guard indicatorIds.insert(key).inserted else { continue }
+            indicators.append(
+                Indicator(
+                    id: key, nameNb: indicatorStatement.text(2), nameEn: indicatorStatement.text(3),
+                    unit: Unit(rawValue: indicatorStatement.text(4)) ?? .number,
+                    direction: Direction(rawValue: indicatorStatement.text(5)) ?? .neutral,
+                    aggregation: Aggregation(rawValue: indicatorStatement.text(6)) ?? .publishedOnly,
+                    ssbContentCode: indicatorStatement.optionalText(7), ssbTable: indicatorStatement.optionalText(8),
+                    service: indicatorStatement.text(9), decimals: Int(indicatorStatement.int(10)), description: indicatorStatement.text(11)
                 )
-            }
-            let label = "import v\(number) \(importedAt) (\(status.rawValue))"
-            let batch = try ImportMapper(catalogue: catalogue, history: history).map(tables, status: status, importLabel: label)
-            let version = StoreVersion(number: number, importedAt: importedAt, status: status, sources: sources, batch: batch)
-            let snapshot = try self.snapshot(versions + [version])
-
-            // Write: the copies, the version, then CURRENT.
-            let step: (StoreStep) throws -> Void = { step in try faultInjection?(step) }
-            for (file, source) in zip(files, sources) {
-                try FileSystem.writeDurably(file.bytes, to: "\(versionsDirectory)/\(source.storedAs)", step: step)
-            }
-            try FileSystem.writeDurably(version.encoded(), to: "\(versionsDirectory)/\(StoreVersion.fileName(number))", step: step)
-            try FileSystem.writeDurably(Array("\(StoreVersion.fileName(number).dropLast(5))\n".utf8), to: currentPath, step: step)
-            return snapshot
+            )
         }
+
+        // Sources: the base's, then the store's.
+        var interner = SourceInterner(sources: base.figures.sources)
+        var sourcePositions: [Int64: UInt32] = [:]
+        let sourceStatement = try connection.prepare("SELECT id, text FROM source WHERE version <= ?1")
+        sourceStatement.bind(1, version)
+        while try sourceStatement.step() {
+            sourcePositions[sourceStatement.int(0)] = interner.position(of: sourceStatement.text(1))
+        }
+
+        var contents = DatasetContents()
+        contents.source = base.source
+        contents.regions = DatasetContents.items(regions, named: "regions")
+        contents.indicators = DatasetContents.items(indicators, named: "indicators")
+        contents.productionWeights = DatasetContents.items(base.productionWeights, named: "productionWeights")
+        contents.facts = DatasetContents.items(base.facts, named: "facts")
+        contents.tables = DatasetContents.items(base.tables, named: "tables")
+        let checked: DatasetValidator.Checked
+        do {
+            checked = try DatasetValidator.check(contents)
+        } catch {
+            throw StoreError(path: databasePath, message: "the catalogue does not check: \(error)")
+        }
+        var regionPositionByCode: [String: Int32] = [:]
+        for (position, region) in checked.regions.enumerated() { regionPositionByCode[region.code] = Int32(position) }
+        var regionPositions: [Int64: Int32] = [:]
+        for (id, code) in storeRegions {
+            if let current = checked.currentCodes[code], let position = regionPositionByCode[current] { regionPositions[id] = position }
+        }
+        var indicatorPositionById: [String: Int] = [:]
+        for (position, indicator) in checked.indicators.enumerated() { indicatorPositionById[indicator.id] = position }
+        var storeIndicatorOfPosition = [Int64?](repeating: nil, count: checked.indicators.count)
+        for (id, key) in storeIndicators {
+            if let position = indicatorPositionById[key] { storeIndicatorOfPosition[position] = id }
+        }
+        let loader = StoreColumnLoader(
+            connection: try SQLiteConnection(path: connection.path, readOnly: true), version: newest.number, base: base,
+            storeIndicators: storeIndicatorOfPosition, regionPositions: regionPositions, sourcePositions: sourcePositions,
+            indicatorIds: checked.indicators.map(\.id), regionCodes: checked.regions.map(\.code), sources: interner.sources
+        )
+        let figures = FigureTable(indicatorCount: checked.indicators.count, sources: interner.sources, regionCount: checked.regions.count, loader: loader)
+        let years = Set(base.years).union(versions.flatMap(\.years)).sorted()
+        let dataset = Dataset(checked: checked, contents: contents, name: newest.name, figures: figures, years: years)
+        return StoreSnapshot(dataset: dataset, versions: versions)
     }
 
-    /// The versions up to `CURRENT`, in order.
-    private func readVersions(cleaning: Bool) throws -> [StoreVersion] {
-        let current: Int
-        if FileSystem.exists(currentPath) {
-            let text = String(decoding: try FileSystem.contents(of: currentPath), as: UTF8.self).trimmed
-            guard let number = Int(text), number >= 0 else {
-                throw StoreError(path: currentPath, message: "holds \"\(text)\", not a version number")
-            }
-            current = number
-        } else {
-            current = 0
-        }
-        if cleaning {
-            for name in try FileSystem.list(directory) where name.hasSuffix(".tmp") {
-                try FileSystem.remove("\(directory)/\(name)")
-            }
-            if FileSystem.exists(versionsDirectory) {
-                for name in try FileSystem.list(versionsDirectory) {
-                    let number = Int(name.prefix { $0.isNumber }) ?? 0
-                    if name.hasSuffix(".tmp") || number > current {
-                        try FileSystem.remove("\(versionsDirectory)/\(name)")
-                    }
-                }
-            }
+    /// Every version, oldest first.
+    static func versions(_ connection: SQLiteConnection) throws(StoreError) -> [StoreVersion] {
+        var files: [Int64: [StoreVersion.SourceFile]] = [:]
+        let fileStatement = try connection.prepare("SELECT version, file_name, format, cells, bytes FROM source_file ORDER BY version, position")
+        while try fileStatement.step() {
+            files[fileStatement.int(0), default: []].append(
+                StoreVersion.SourceFile(
+                    fileName: fileStatement.text(1), format: ImportFormat(rawValue: fileStatement.text(2)) ?? .jsonStat2,
+                    cells: Int(fileStatement.int(3)), bytes: Int(fileStatement.int(4))
+                )
+            )
         }
         var versions: [StoreVersion] = []
-        for number in stride(from: 1, through: current, by: 1) {
-            let path = "\(versionsDirectory)/\(StoreVersion.fileName(number))"
-            let bytes = try FileSystem.contents(of: path)
-            let version: StoreVersion
-            do {
-                version = try StoreVersion(jsonBytes: bytes)
-            } catch {
-                throw StoreError(path: path, message: "damaged: \(error)")
-            }
-            guard version.number == number else {
-                throw StoreError(path: path, message: "says it is version \(version.number)")
-            }
-            versions.append(version)
+        let statement = try connection.prepare("SELECT number, imported_at, status, figures, years FROM version ORDER BY number")
+        while try statement.step() {
+            let number = statement.int(0)
+            versions.append(
+                StoreVersion(
+                    number: Int(number), importedAt: statement.text(1), status: FigureStatus(rawValue: statement.text(2)) ?? .asPublished,
+                    sources: files[number] ?? [], figures: Int(statement.int(3)),
+                    years: statement.text(4).split(separator: ",").compactMap { Int($0) }
+                )
+            )
         }
         return versions
-    }
-
-    private func snapshot(_ versions: [StoreVersion]) throws(DatasetError) -> StoreSnapshot {
-        let name = versions.last?.name ?? base.name
-        let dataset = try DatasetAssembler.assemble(base: base, history: history, versions: versions, name: name)
-        return StoreSnapshot(dataset: dataset, versions: versions)
     }
 }

@@ -1,8 +1,8 @@
-/// A step of writing a file durably, reported to `DataStore.faultInjection` so that a test can
-/// stop the write there, as a crash would.
+/// A step of an import, reported to `DataStore.faultInjection` so that a test can stop the
+/// import there, as a crash would. Every step is inside the import's one transaction.
 public enum StoreStep: Sendable, Hashable {
-    /// The temporary file beside `path` is written and synced; it has not been renamed to `path`.
-    case written(path: String)
-    /// The temporary file has been renamed to `path`; the directory is not yet synced.
-    case renamed(path: String)
+    /// A file's figures are written (not yet committed).
+    case fileWritten(name: String)
+    /// Everything is written; the commit comes next.
+    case committing
 }

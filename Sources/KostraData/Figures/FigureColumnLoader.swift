@@ -1,0 +1,6 @@
+/// Makes one indicator's column when it is first needed: what a data directory's figures are
+/// read through, so that a dataset of millions of figures is served before all are read.
+protocol FigureColumnLoader: Sendable {
+    /// The column of the indicator at `position` in the dataset's indicators.
+    func loadColumn(indicator position: Int) throws -> FigureColumn
+}

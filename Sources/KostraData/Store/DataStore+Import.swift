@@ -1,0 +1,55 @@
+extension DataStore {
+    /// Imports `files` as one new version, stamped `importedAt` (ISO 8601). Each figure's status
+    /// is `status` when given, else what its file says ("foreløpige"/"endelige" tall), else
+    /// as published. Makes the directory and the store if need be.
+    ///
+    /// One file is in memory at a time: each is read, mapped and written into the import's one
+    /// transaction before the next is read. Any refusal — a corrupt, truncated or unexpected
+    /// file (a `DatasetError` naming the file and the place), two cells for one figure that
+    /// disagree — rolls the whole import back: nothing changes.
+    @discardableResult
+    public func importFiles(_ files: [ImportFile], status: FigureStatus? = nil, importedAt: String) throws -> StoreSnapshot {
+        try importFiles(files.map { file in { file } }, status: status, importedAt: importedAt)
+    }
+
+    /// Imports the files `reads` give, reading each only when its turn comes (see the other
+    /// `importFiles`).
+    @discardableResult
+    public func importFiles(_ reads: [() throws -> ImportFile], status: FigureStatus? = nil, importedAt: String) throws -> StoreSnapshot {
+        guard !reads.isEmpty else { throw StoreError(path: directory, message: "no files to import") }
+        try FileSystem.makeDirectory(directory)
+        let connection = try SQLiteConnection(path: databasePath, readOnly: false, create: true)
+        try connection.execute("PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;")
+        try connection.execute("BEGIN IMMEDIATE")
+        do {
+            if try connection.scalarInt("PRAGMA user_version") == 0,
+                try connection.scalarInt("SELECT count(*) FROM sqlite_schema") == 0
+            {
+                try connection.execute(StoreSchema.create)
+            }
+            try Self.checkLayout(connection)
+            var importer = try StoreImporter(
+                connection: connection, catalogue: try catalogue(connection), history: history,
+                version: Int(try connection.scalarInt("SELECT max(number) FROM version") ?? 0) + 1, status: status, importedAt: importedAt
+            )
+            for read in reads {
+                let file = try read()
+                try importer.add(file)
+                try faultInjection?(.fileWritten(name: file.fileName))
+            }
+            try importer.finish()
+            try faultInjection?(.committing)
+            try connection.execute("COMMIT")
+        } catch {
+            try? connection.execute("ROLLBACK")
+            throw error
+        }
+        return try read()
+    }
+
+    /// The catalogue an import maps onto: the base with what earlier imports added.
+    private func catalogue(_ connection: SQLiteConnection) throws -> Dataset {
+        guard try connection.scalarInt("SELECT count(*) FROM version") ?? 0 > 0 else { return base }
+        return try read().dataset
+    }
+}

@@ -19,6 +19,7 @@ struct ImportCommand: ParsableCommand {
               kostra-server import --data /var/lib/kostra 12255-mars.json
               kostra-server import --data /var/lib/kostra --status preliminary 12255-mars.json
               kostra-server import --data /var/lib/kostra --status final 12255.json 12256.csv
+              kostra-server import --data /var/lib/kostra --recover
             """
     )
 
@@ -33,15 +34,18 @@ struct ImportCommand: ParsableCommand {
     )
     var status: String?
 
+    @Flag(help: "Roll back what an import that was killed left behind (SQLite's journal), without importing anything.")
+    var recover = false
+
     @Argument(help: "The files: JSON-stat2 (.json) or SSB's semicolon CSV.")
-    var files: [String]
+    var files: [String] = []
 
     func validate() throws {
         guard self.dataDirectory.directory != nil else { throw ValidationError("give the data directory: --data DIR") }
         if let status = self.status, FigureStatus(rawValue: status) == nil {
             throw ValidationError("--status must be preliminary, final or as_published, not '\(status)'")
         }
-        guard !self.files.isEmpty else { throw ValidationError("give at least one file to import") }
+        guard !self.files.isEmpty || self.recover else { throw ValidationError("give at least one file to import") }
     }
 
     func run() throws {
@@ -53,6 +57,12 @@ struct ImportCommand: ParsableCommand {
             formatter.formatOptions = [.withInternetDateTime]
             let directory = self.dataDirectory.directory ?? ""
             let store = try DataStore(directory: directory)
+            if self.files.isEmpty {
+                // --recover: opening for writing rolls back a stopped import's journal.
+                let snapshot = try store.open()
+                print("\(directory): serves \(snapshot.versions.last?.name ?? "the built-in data (nothing imported)")")
+                return
+            }
             let snapshot = try store.importFiles(files, status: status, importedAt: formatter.string(from: Date()))
             let version = snapshot.versions.last!
             print("imported \(version.name) into \(directory)")

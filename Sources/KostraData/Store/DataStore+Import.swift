@@ -19,7 +19,11 @@ extension DataStore {
         guard !reads.isEmpty else { throw StoreError(path: directory, message: "no files to import") }
         try FileSystem.makeDirectory(directory)
         let connection = try SQLiteConnection(path: databasePath, readOnly: false, create: true)
-        try connection.execute("PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;")
+        // Rollback journal, so that a server can read the file without writing anything (WAL
+        // needs a writable -shm beside it); full sync for durability; no cache spill, so that
+        // the import holds its changes in memory and takes the exclusive lock only to commit:
+        // servers reading the file wait only while the commit writes, not for the whole import.
+        try connection.execute("PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL; PRAGMA cache_spill = OFF;")
         try connection.execute("BEGIN IMMEDIATE")
         do {
             if try connection.scalarInt("PRAGMA user_version") == 0,

@@ -39,8 +39,21 @@ public struct DataStore: Sendable {
     public func read() throws -> StoreSnapshot {
         try requireDirectory()
         guard FileSystem.exists(databasePath) else { return StoreSnapshot(dataset: base, versions: []) }
-        let connection = try SQLiteConnection(path: databasePath, readOnly: true)
-        return try snapshot(connection)
+        do {
+            return try snapshot(try SQLiteConnection(path: databasePath, readOnly: true))
+        } catch let error as StoreError where error.sqliteCode == StoreError.hotJournal {
+            // An import stopped mid-way (killed, or the machine went down) left its journal:
+            // SQLite rolls it back on the next open for writing. Do that once, then read.
+            do {
+                _ = try SQLiteConnection(path: databasePath, readOnly: false).scalarInt("PRAGMA application_id")
+            } catch {
+                throw StoreError(
+                    path: databasePath,
+                    message: "an import that stopped mid-way left its journal (\(databasePath)-journal), and this process may not write to roll it back: run `kostra-server import --data \(directory) --recover` where the directory is writable (\(error.message))"
+                )
+            }
+            return try snapshot(try SQLiteConnection(path: databasePath, readOnly: true))
+        }
     }
 
     /// Like `read()`, but opens the file for writing, so that SQLite rolls back what an import

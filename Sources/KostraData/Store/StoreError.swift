@@ -6,10 +6,17 @@ public struct StoreError: Error, CustomStringConvertible, Sendable, Hashable {
     /// What went wrong, in words.
     public var message: String
 
+    /// SQLite's extended result code, when SQLite reported the error.
+    public var sqliteCode: Int32?
+
+    /// SQLITE_READONLY_ROLLBACK: a hot journal that a read-only connection cannot roll back.
+    static let hotJournal: Int32 = 776
+
     /// An error about `path`.
-    public init(path: String, message: String) {
+    public init(path: String, message: String, sqliteCode: Int32? = nil) {
         self.path = path
         self.message = message
+        self.sqliteCode = sqliteCode
     }
 
     /// "path: message".

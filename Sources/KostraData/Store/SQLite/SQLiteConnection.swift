@@ -59,7 +59,7 @@ final class SQLiteConnection {
     /// The error for a failed call: the file, what was being done, SQLite's words and code.
     func failure(_ code: Int32, message: String? = nil, doing what: String) -> StoreError {
         let text = message ?? String(cString: sqlite3_errmsg(handle))
-        return StoreError(path: path, message: "\(text) (SQLite \(code)) in \(what)")
+        return StoreError(path: path, message: "\(text) (SQLite \(code)) in \(what)", sqliteCode: code)
     }
 
     /// The value of a one-row, one-column query, or `nil`.

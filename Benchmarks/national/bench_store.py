@@ -1,0 +1,180 @@
+#!/usr/bin/env python3
+"""The national-scale table of BENCHMARKS.md, measured with one command (issue 13).
+
+Imports the synthetic national dataset (Benchmarks/national/generate.py) into a new data
+directory, preliminary then final, and measures for each import the time, cells per second and
+peak memory; the store's size beside the JSON-stat it came from; then, RUNS times, the start of
+`kostra-server --data DIR` to the first answer that needs the data (a GetSeries), and the
+resident memory after serving a random mix of requests over every indicator's data.
+
+    python3 Benchmarks/national/generate.py                    # once: ~20 M cells, ~15 s
+    swift build -c release --product kostra-server
+    python3 Benchmarks/national/bench_store.py --runs 5 [--write BENCHMARKS.md]
+
+Synthetic figures; nothing here is a test's expected value.
+"""
+import argparse
+import json
+import os
+import random
+import re
+import resource
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+sys.path.insert(0, os.path.join(ROOT, "clients", "python", "src"))
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def timed(command):
+    """Runs a command under /usr/bin/time -v: (seconds, peak RSS in MiB, stdout)."""
+    start = time.monotonic()
+    result = subprocess.run(["/usr/bin/time", "-v"] + command, capture_output=True, text=True)
+    seconds = time.monotonic() - start
+    if result.returncode != 0:
+        sys.exit(f"failed: {' '.join(command)}\n{result.stdout}\n{result.stderr}")
+    peak = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr).group(1)) / 1024
+    return seconds, peak, result.stdout
+
+
+def rss_mib(pid):
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def first_answer(server, data, indicator):
+    """Starts the server on `data`; seconds to the first GetSeries answer, and the process."""
+    import kostra
+
+    port = free_port()
+    start = time.monotonic()
+    process = subprocess.Popen(
+        [server, "--data", data, "--port", str(port), "--threads", "1"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    deadline = start + 60
+    while time.monotonic() < deadline:
+        try:
+            with kostra.Client("127.0.0.1", port, pool_size=1, timeout=5) as client:
+                answer = client.get_series(indicator_id=indicator, regions=["0301"])
+                if answer.series:
+                    return time.monotonic() - start, process, port
+        except Exception:
+            time.sleep(0.002)
+    process.kill()
+    sys.exit("the server gave no answer within 60 s")
+
+
+def serve_mix(port, indicators, regions, count, seed):
+    import kostra
+
+    rng = random.Random(seed)
+    errors = 0
+    with kostra.Client("127.0.0.1", port, pool_size=1, timeout=10) as client:
+        for _ in range(count):
+            try:
+                client.get_series(indicator_id=rng.choice(indicators), regions=[rng.choice(regions)], from_year=2015, to_year=2024)
+            except Exception:
+                errors += 1
+    return errors
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", default=os.path.join(ROOT, "Benchmarks", "national", "data"))
+    parser.add_argument("--server", default=os.path.join(ROOT, ".build", "release", "kostra-server"))
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--mix", type=int, default=20000, help="random GetSeries requests before the memory reading")
+    parser.add_argument("--write", help="rewrite the national-scale section of this Markdown file")
+    args = parser.parse_args()
+
+    manifest = json.load(open(os.path.join(args.data, "manifest.json")))
+    store = tempfile.mkdtemp(prefix="kostra-national-")
+    rows = []
+    try:
+        imports = []
+        for version in ["preliminary", "final"]:
+            folder = os.path.join(args.data, version)
+            files = sorted(os.path.join(folder, name) for name in os.listdir(folder) if name.endswith(".json"))
+            cells = sum(f["cells"] for f in manifest["files"] if f["version"] == version) if "files" in manifest else None
+            seconds, peak, _ = timed([args.server, "import", "--data", store] + files)
+            size = sum(os.path.getsize(p) for p in files)
+            largest = max(os.path.getsize(p) for p in files)
+            imports.append((version, len(files), cells, size, largest, seconds, peak))
+            print(f"import {version}: {len(files)} files, {cells} cells, {seconds:.1f} s, {cells / seconds:,.0f} cells/s, peak {peak:.0f} MiB", flush=True)
+        json_bytes = imports[0][3]
+        db = os.path.join(store, "kostra.sqlite")
+        db_bytes = os.path.getsize(db)
+        print(f"store: {db_bytes / 2**20:.0f} MiB for {json_bytes / 2**20:.0f} MiB of JSON-stat per version ({db_bytes / json_bytes:.2f} ×), both versions and their history", flush=True)
+
+        # Indicators and regions for the mix, from the store itself (what the server serves).
+        import sqlite3
+
+        connection = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        indicators = [row[0] for row in connection.execute("SELECT key FROM indicator WHERE key LIKE 'ssb.%'")]
+        regions = [row[0] for row in connection.execute("SELECT code FROM region")]
+        figures = connection.execute("SELECT count(*) FROM figure").fetchone()[0]
+        connection.close()
+
+        starts, memories = [], []
+        for run in range(args.runs):
+            seconds, process, port = first_answer(args.server, store, indicators[run % len(indicators)])
+            starts.append(seconds * 1000)
+            errors = serve_mix(port, indicators, regions, args.mix, seed=run)
+            memories.append(rss_mib(process.pid))
+            process.terminate()
+            process.wait(timeout=30)
+            print(f"run {run + 1}: first answer {seconds * 1000:.0f} ms; RSS after {args.mix} random GetSeries {memories[-1]:.0f} MiB ({errors} errors)", flush=True)
+    finally:
+        shutil.rmtree(store, ignore_errors=True)
+
+    machine = f"{os.cpu_count()} cores, {os.uname().machine}, {open('/proc/cpuinfo').read().split('model name')[1].split(':')[1].splitlines()[0].strip()}"
+    lines = [
+        "<!-- national-scale: written by Benchmarks/national/bench_store.py; edits here are lost -->",
+        "## National scale: the store (issue 13)",
+        "",
+        f"`python3 Benchmarks/national/bench_store.py --runs {args.runs}` on {machine}; release build; the synthetic",
+        f"dataset of `Benchmarks/national/generate.py` (seed {manifest.get('seed')}): {figures:,} figures in the store.".replace(",", " "),
+        "",
+        "| measure | target | measured |",
+        "|---|---|---|",
+    ]
+    for version, count, cells, size, largest, seconds, peak in imports:
+        lines.append(
+            f"| import {version}: {count} files, {cells:,} cells, {size / 2**20:.0f} MiB (largest {largest / 2**20:.1f} MiB) | ≥ 1 000 000 cells/s, < 1 GB | "
+            f"{seconds:.1f} s = {cells / seconds:,.0f} cells/s; peak {peak:.0f} MiB |".replace(",", " ")
+        )
+    lines.append(f"| store on disk (both versions, with history) | ≤ 2 × the JSON-stat (one version: {json_bytes / 2**20:.0f} MiB) | {db_bytes / 2**20:.0f} MiB = {db_bytes / json_bytes:.2f} × |")
+    lines.append(f"| start to first GetSeries answer, median of {args.runs} | < 200 ms | {statistics.median(starts):.0f} ms (min {min(starts):.0f}, max {max(starts):.0f}) |")
+    lines.append(f"| resident memory after {args.mix} random GetSeries, median of {args.runs} | < 300 MB | {statistics.median(memories):.0f} MiB |")
+    lines.append("")
+    section = "\n".join(lines) + "\n"
+    print(section)
+    if args.write:
+        text = open(args.write).read() if os.path.exists(args.write) else ""
+        marker = "<!-- national-scale:"
+        if marker in text:
+            before = text[: text.index(marker)]
+            rest = text[text.index(marker) :]
+            after = rest[rest.index("\n## ", 1) + 1 :] if "\n## " in rest[1:] else ""
+            text = before + section + ("\n" + after if after else "")
+        else:
+            text = text.rstrip("\n") + "\n\n" + section
+        open(args.write, "w").write(text)
+
+
+if __name__ == "__main__":
+    main()

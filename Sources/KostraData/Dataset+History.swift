@@ -4,10 +4,8 @@ extension Dataset {
     /// series shows. Empty when there is no figure. `regionCode` may be a former code.
     public func history(indicatorId: String, regionCode: String, year: Int) -> [Observation] {
         guard let code = currentCodes[regionCode], let region = regionPositions[code], let indicator = indicatorPositions[indicatorId] else { return [] }
-        let column = figures.column(indicator)
-        guard let cell = column.cell(region: region, year: year) else { return [] }
-        let earlier = column.history[Int32(cell)] ?? []
-        guard let current = observation(column: column, indicator: indicator, region: region, year: year) else { return earlier }
+        let earlier = figures.history(indicator: indicator, region: region)[year] ?? []
+        guard let current = observation(column: figures.column(indicator), indicator: indicator, region: region, year: year) else { return earlier }
         return earlier + [current]
     }
 
@@ -15,23 +13,19 @@ extension Dataset {
     /// in the order they were replaced within a year.
     public func revisions(indicatorId: String, regionCode: String, years: ClosedRange<Int>? = nil) -> [Observation] {
         guard let code = currentCodes[regionCode], let region = regionPositions[code], let indicator = indicatorPositions[indicatorId] else { return [] }
-        let column = figures.column(indicator)
-        guard column.hasRow(region: region), column.yearCount > 0 else { return [] }
-        var result: [Observation] = []
-        for year in column.firstYear..<(column.firstYear + column.yearCount) where years?.contains(year) ?? true {
-            if let cell = column.cell(region: region, year: year), let earlier = column.history[Int32(cell)] {
-                result += earlier
-            }
-        }
-        return result
+        return figures.history(indicator: indicator, region: region)
+            .filter { years?.contains($0.key) ?? true }
+            .sorted { $0.key < $1.key }
+            .flatMap(\.value)
     }
 
     /// Every figure a later one replaced, indicator by indicator, then by region and year. Like
-    /// `observations`, it reads every indicator.
+    /// `observations`, it reads every indicator (and, for a data directory, every history).
     public var revisions: [Observation] {
         indicators.indices.flatMap { indicator in
-            let column = figures.column(indicator)
-            return column.history.sorted { $0.key < $1.key }.flatMap(\.value)
+            figures.column(indicator).regionOfRow.flatMap { region in
+                figures.history(indicator: indicator, region: Int(region)).sorted { $0.key < $1.key }.flatMap(\.value)
+            }
         }
     }
 }

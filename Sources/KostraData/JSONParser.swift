@@ -138,8 +138,9 @@ struct JSONParser {
             if peek(UInt8(ascii: "+")) || peek(UInt8(ascii: "-")) { index += 1 }
             guard skipDigits() > 0 else { throw error("expected a digit in the exponent, found \(found())") }
         }
-        let text = String(decoding: bytes[start..<index], as: UTF8.self)
-        guard let value = Double(text) else { throw error("\(text) is not a number", at: start) }
+        guard let value = FastNumber.parse(bytes, start..<index) else {
+            throw error("\(String(decoding: bytes[start..<index], as: UTF8.self)) is not a number", at: start)
+        }
         return value
     }
 

@@ -51,8 +51,8 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let status = self.status.flatMap(FigureStatus.init(rawValue:))
         do {
-            // Each file is read when its turn comes, so one is in memory at a time.
-            let files: [() throws -> ImportFile] = self.files.map { path in { try ImportFile(path: path) } }
+            // Each file is read shortly before its turn, so at most two are in memory at a time.
+            let files: [@Sendable () throws -> ImportFile] = self.files.map { path in { try ImportFile(path: path) } }
             let formatter = ISO8601DateFormatter()
             formatter.formatOptions = [.withInternetDateTime]
             let directory = self.dataDirectory.directory ?? ""

@@ -110,7 +110,7 @@ def test_an_import_killed_mid_way_leaves_the_previous_version(schema, tmp_path, 
     # next write removes it; the database itself is whole.)
     with read_only(data / "kostra.sqlite") as c:
         assert c.execute("SELECT max(number) FROM version").fetchone() == (1,)
-        assert c.execute("SELECT count(*) FROM figure WHERE version > 1").fetchone() == (0,)
+        assert c.execute("SELECT count(*) FROM series WHERE version > 1").fetchone() == (0,)
         assert c.execute("PRAGMA integrity_check").fetchone() == ("ok",)
 
     # The next import takes the number 2 and completes.

@@ -3,4 +3,9 @@
 protocol FigureColumnLoader: Sendable {
     /// The column of the indicator at `position` in the dataset's indicators.
     func loadColumn(indicator position: Int) throws -> FigureColumn
+
+    /// The figures later ones replaced, of one indicator and region (positions), by year,
+    /// oldest first. Read when asked for, not kept: the history is seldom wanted, and at
+    /// national scale it would cost more memory than the figures themselves.
+    func history(indicator position: Int, region: Int) throws -> [Int: [Observation]]
 }

@@ -49,6 +49,26 @@ final class FigureTable: Sendable {
         }
     }
 
+    /// The figures later ones replaced, of one indicator and region (positions), by year.
+    func history(indicator: Int, region: Int) -> [Int: [Observation]] {
+        if let loader {
+            do {
+                return try loader.history(indicator: indicator, region: region)
+            } catch {
+                failures.withLock { $0.append("\(error)") }
+                return [:]
+            }
+        }
+        let column = self.column(indicator)
+        guard column.hasRow(region: region) else { return [:] }
+        var result: [Int: [Observation]] = [:]
+        for offset in 0..<column.yearCount {
+            let year = column.firstYear + offset
+            if let cell = column.cell(region: region, year: year), let earlier = column.history[Int32(cell)] { result[year] = earlier }
+        }
+        return result
+    }
+
     /// The columns read so far (for memory accounting), in indicator order.
     var loadedColumns: [FigureColumn] { columns.withLock { $0.compactMap { $0 } } }
 

@@ -253,16 +253,23 @@ enum JSONStatReader {
     }
 
     /// The values by index, in index order; a sparse object leaves out what it does not have.
+    /// A dense array is read straight from the parsed values (no node, no path per cell: the
+    /// array has up to 800 000 of them); a path is made only for an error.
     private static func readValues(_ node: JSONNode, count: Int) throws(DatasetError) -> [(index: Int, value: Double?)] {
         switch node.value {
-        case .array:
-            let elements = try node.array()
+        case .array(let elements):
             guard elements.count == count else {
                 throw node.invalid("\(elements.count) values for a cube of \(count) cells (the product of \"size\"); the file is truncated or its sizes are wrong")
             }
             var values: [(index: Int, value: Double?)] = []
             values.reserveCapacity(count)
-            for (index, element) in elements.enumerated() { values.append((index, try element.doubleOrNull())) }
+            for index in 0..<elements.count {
+                switch elements[index] {
+                case .number(let number): values.append((index, number))
+                case .null: values.append((index, nil))
+                default: throw JSONNode(elements[index], path: "\(node.path)[\(index)]").wrongType("a number or null")
+                }
+            }
             return values
         case .object:
             var values: [(index: Int, value: Double?)] = []

@@ -3,8 +3,9 @@ extension DataStore {
     /// is `status` when given, else what its file says ("foreløpige"/"endelige" tall), else
     /// as published. Makes the directory and the store if need be.
     ///
-    /// One file is in memory at a time: each is read, mapped and written into the import's one
-    /// transaction before the next is read. Any refusal — a corrupt, truncated or unexpected
+    /// At most two files are in memory at a time: each is read and parsed (on another thread,
+    /// while the one before is written), then mapped and written into the import's one
+    /// transaction. Any refusal — a corrupt, truncated or unexpected
     /// file (a `DatasetError` naming the file and the place), two cells for one figure that
     /// disagree — rolls the whole import back: nothing changes.
     @discardableResult
@@ -12,10 +13,10 @@ extension DataStore {
         try importFiles(files.map { file in { file } }, status: status, importedAt: importedAt)
     }
 
-    /// Imports the files `reads` give, reading each only when its turn comes (see the other
+    /// Imports the files `reads` give, reading each only shortly before its turn (see the other
     /// `importFiles`).
     @discardableResult
-    public func importFiles(_ reads: [() throws -> ImportFile], status: FigureStatus? = nil, importedAt: String) throws -> StoreSnapshot {
+    public func importFiles(_ reads: [@Sendable () throws -> ImportFile], status: FigureStatus? = nil, importedAt: String) throws -> StoreSnapshot {
         guard !reads.isEmpty else { throw StoreError(path: directory, message: "no files to import") }
         try FileSystem.makeDirectory(directory)
         let connection = try SQLiteConnection(path: databasePath, readOnly: false, create: true)
@@ -23,7 +24,7 @@ extension DataStore {
         // needs a writable -shm beside it); full sync for durability; no cache spill, so that
         // the import holds its changes in memory and takes the exclusive lock only to commit:
         // servers reading the file wait only while the commit writes, not for the whole import.
-        try connection.execute("PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL; PRAGMA cache_spill = OFF;")
+        try connection.execute("PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL; PRAGMA cache_spill = OFF; PRAGMA cache_size = -65536;")
         try connection.execute("BEGIN IMMEDIATE")
         do {
             if try connection.scalarInt("PRAGMA user_version") == 0,
@@ -36,10 +37,17 @@ extension DataStore {
                 connection: connection, catalogue: try catalogue(connection), history: history,
                 version: Int(try connection.scalarInt("SELECT max(number) FROM version") ?? 0) + 1, status: status, importedAt: importedAt
             )
-            for read in reads {
-                let file = try read()
-                try importer.add(file)
-                try faultInjection?(.fileWritten(name: file.fileName))
+            // The next file is read and parsed on another thread while this one is written.
+            let prefetcher = ImportPrefetcher(reads)
+            for index in reads.indices {
+                do {
+                    let (file, format, table) = try prefetcher.take(index)
+                    try importer.add(file, format: format, table: table)
+                    try faultInjection?(.fileWritten(name: file.fileName))
+                } catch {
+                    prefetcher.finish(after: index)
+                    throw error
+                }
             }
             try importer.finish()
             try faultInjection?(.committing)

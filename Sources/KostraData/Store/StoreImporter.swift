@@ -1,13 +1,14 @@
 /// Writes one import into the store, inside the transaction `DataStore.importFiles` holds: the
-/// regions, indicators and sources it adds, then every cell as a figure.
+/// regions, indicators and sources it adds, then the figures, a `series` row per indicator and
+/// region.
 ///
-/// A cell is one `INSERT ... ON CONFLICT DO UPDATE`: a new figure is inserted; a figure of an
-/// earlier version is replaced (the trigger `figure_revised` keeps the old one in `revision`)
-/// unless it is the same or a preliminary figure would replace a final one. Only the rare cell
-/// the statement leaves alone is looked at again here: a late preliminary figure (kept as
-/// history), or a second cell of this import for the same figure (a municipality under its old
-/// and new number: a value wins over a missing cell, equal values are one figure, different
-/// values are refused).
+/// A file's cells are first gathered by row (two cells for one figure in one file — a
+/// municipality under its old and new number — are settled here: a value wins over a missing
+/// cell, equal values are one figure, different values are refused with both places). A row the
+/// store does not have is inserted as it is. A row it has is merged cell by cell: a figure of an
+/// earlier version is replaced unless it is the same or a preliminary figure would replace a
+/// final one (that one is kept as history); the row as it stood is first copied to
+/// `series_revision`. A figure an earlier file of this import wrote is settled as above.
 struct StoreImporter {
     let connection: SQLiteConnection
     let version: Int
@@ -20,10 +21,34 @@ struct StoreImporter {
     private var statuses: Set<FigureStatus> = []
     private var years: Set<Int> = []
     private var figures = 0
-    private let upsert: SQLiteStatement
-    private let existing: SQLiteStatement
-    private let update: SQLiteStatement
-    private let keepAsRevision: SQLiteStatement
+    /// Every source this import adds has an id from this one on (SQLite gives a new row the
+    /// largest id plus one), so a figure with such a source was written by this import.
+    private var firstImportSource = Int64.max
+    /// The `value` text of the row being written, its storage reused row after row.
+    private var valueText: [UInt8] = []
+    private let insertRow: SQLiteStatement
+    private let selectRow: SQLiteStatement
+    private let updateRow: SQLiteStatement
+    private let insertRevision: SQLiteStatement
+    private var expectExisting = false
+
+    /// A file's cells of one row, before they are written.
+    private struct PendingRow {
+        var indicator: Int64
+        var region: Int64
+        var indicatorKey: String
+        var regionCode: String
+        var cells: [PendingCell] = []
+    }
+
+    /// One cell of a `PendingRow`.
+    private struct PendingCell {
+        var year: Int32
+        var value: Double?
+        var missing: MissingReason?
+        var reported: String?
+        var entry: Int32
+    }
 
     init(connection: SQLiteConnection, catalogue: Dataset, history: CodeHistory, version: Int, status: FigureStatus?, importedAt: String) throws {
         self.connection = connection
@@ -35,40 +60,35 @@ struct StoreImporter {
         while try regions.step() { regionIds[regions.text(0)] = regions.int(1) }
         let indicators = try connection.prepare("SELECT key, id FROM indicator")
         while try indicators.step() { indicatorIds[indicators.text(0)] = indicators.int(1) }
-        upsert = try connection.prepare(
+        insertRow = try connection.prepare(
             """
-            INSERT INTO figure (indicator, region, year, value, missing, status, source, reported_code, version)
+            INSERT INTO series (indicator, region, first_year, value, state, source, reported_code, version)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (indicator, region) DO NOTHING
+            """
+        )
+        selectRow = try connection.prepare(
+            "SELECT first_year, value, state, source, reported_code, version FROM series WHERE indicator = ?1 AND region = ?2"
+        )
+        updateRow = try connection.prepare(
+            """
+            UPDATE series SET first_year = ?3, value = ?4, state = ?5, source = ?6, reported_code = ?7, version = ?8
+            WHERE indicator = ?1 AND region = ?2
+            """
+        )
+        insertRevision = try connection.prepare(
+            """
+            INSERT INTO series_revision (indicator, region, first_year, value, state, source, reported_code, version, replaced_in)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-            ON CONFLICT (indicator, region, year) DO UPDATE SET
-                value = excluded.value, missing = excluded.missing, status = excluded.status, source = excluded.source,
-                reported_code = excluded.reported_code, version = excluded.version
-            WHERE figure.version < excluded.version
-                AND NOT (figure.status = 2 AND excluded.status = 1)
-                AND NOT (figure.value IS excluded.value AND figure.missing IS excluded.missing AND figure.status = excluded.status)
             """
-        )
-        existing = try connection.prepare(
-            "SELECT value, missing, status, version, reported_code FROM figure WHERE indicator = ?1 AND region = ?2 AND year = ?3"
-        )
-        update = try connection.prepare(
-            """
-            UPDATE figure SET value = ?4, missing = ?5, status = ?6, source = ?7, reported_code = ?8
-            WHERE indicator = ?1 AND region = ?2 AND year = ?3
-            """
-        )
-        keepAsRevision = try connection.prepare(
-            "INSERT INTO revision VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)"
         )
     }
 
-    /// Reads, maps and writes one file.
-    mutating func add(_ file: ImportFile) throws {
-        let format = ImportFormat.detect(file.bytes)
-        let table = try format.read(file.bytes, fileName: file.fileName)
+    /// Maps and writes one file, read as `table`.
+    mutating func add(_ file: ImportFile, format: ImportFormat, table: SSBTable) throws {
         let status = self.status ?? table.status ?? .asPublished
         statuses.insert(status)
-        let statusCode = StoreSchema.code(status)
         let source = try sourceId(Self.sourceText(table: table, fileName: file.fileName, version: version, importedAt: importedAt, status: status))
+        firstImportSource = min(firstImportSource, source)
 
         // Each region and content once.
         var firstPlace = [Int](repeating: -1, count: table.regions.count)
@@ -90,100 +110,201 @@ struct StoreImporter {
             contents.append((try indicatorId(mapping.indicator), mapping.multiplier, mapping.divisor, mapping.indicator.id))
         }
 
-        // Every cell.
+        // The cells, by row; two cells of the file for one figure settled with both places.
+        var rows: [PendingRow] = []
+        var rowOfKey: [Int64: Int] = [:]
+        var lastKey: Int64 = -1
+        var lastRow = -1
         var yearsSeen = Set<Int32>()
-        for entry in table.entries {
+        for (index, entry) in table.entries.enumerated() {
             let region = regions[Int(entry.region)]
             let content = contents[Int(entry.content)]
-            let value = entry.missing == nil ? entry.value * content.multiplier / content.divisor : nil
-            let missing = StoreSchema.code(entry.missing)
-            upsert.bind(1, content.id)
-            upsert.bind(2, region.id)
-            upsert.bind(3, Int64(entry.year))
-            upsert.bind(4, value)
-            upsert.bind(5, missing)
-            upsert.bind(6, statusCode)
-            upsert.bind(7, source)
-            upsert.bind(8, region.reported)
-            upsert.bind(9, Int64(version))
-            try upsert.run()
+            let key = content.id << 32 | region.id
+            let row: Int
+            if key == lastKey {
+                row = lastRow
+            } else if let known = rowOfKey[key] {
+                row = known
+            } else {
+                row = rows.count
+                rows.append(PendingRow(indicator: content.id, region: region.id, indicatorKey: content.indicator, regionCode: region.code))
+                rowOfKey[key] = row
+            }
+            lastKey = key
+            lastRow = row
             yearsSeen.insert(entry.year)
-            if connection.changes > 0 {
-                figures += 1
+            let value = entry.missing == nil ? entry.value * content.multiplier / content.divisor : nil
+            let cell = PendingCell(year: entry.year, value: value, missing: entry.missing, reported: region.reported, entry: Int32(index))
+            guard let same = rows[row].cells.firstIndex(where: { $0.year == entry.year }) else {
+                rows[row].cells.append(cell)
                 continue
             }
-            try settle(entry, table: table, fileName: file.fileName, region: region, content: content, value: value, missing: missing, status: statusCode, source: source)
+            let first = rows[row].cells[same]
+            switch (first.value, value) {
+            case (nil, _?):
+                rows[row].cells[same] = cell
+            case (_?, nil):
+                break
+            case (nil, nil):
+                if first.reported != nil, region.reported == nil { rows[row].cells[same] = cell }
+            case (let a?, let b?):
+                guard a == b else {
+                    throw DatasetError(
+                        code: .duplicate,
+                        path: "\(file.fileName): \(table.place(of: entry))",
+                        message: "\(b) for \(content.indicator), region \(region.code) (as \(table.regions[Int(entry.region)].code)), \(entry.year), where \(file.fileName): \(table.place(of: table.entries[Int(first.entry)])) gives \(a)"
+                    )
+                }
+                if first.reported != nil, region.reported == nil { rows[row].cells[same] = cell }
+            }
         }
         years.formUnion(yearsSeen.map(Int.init))
+
+        // Each row written, in the table's key order (indicator, region), so that the B-tree is
+        // walked forwards rather than at random: inserted when new, else merged.
+        rows.sort { ($0.indicator, $0.region) < ($1.indicator, $1.region) }
+        let state = { (missing: MissingReason?) in FigureCellState(missing: missing, status: status) }
+        for pending in rows {
+            var first = Int32.max
+            var last = Int32.min
+            for cell in pending.cells {
+                first = min(first, cell.year)
+                last = max(last, cell.year)
+            }
+            var row = SeriesRow(years: Int(first)...Int(last))
+            for cell in pending.cells {
+                let offset = Int(cell.year) - row.firstYear
+                row.values[offset] = cell.value ?? 0
+                row.states[offset] = state(cell.missing)
+                row.sources[offset] = source
+                row.reportedCodes[offset] = cell.reported
+            }
+            // A file mostly either adds rows (the first import) or revises them (the next):
+            // try first what the previous row needed.
+            if expectExisting, try merge(pending, row, fileName: file.fileName) { continue }
+            try bind(insertRow, pending, row, version: Int64(version))
+            try insertRow.run()
+            if connection.changes > 0 {
+                figures += pending.cells.count
+                expectExisting = false
+                continue
+            }
+            expectExisting = true
+            guard try merge(pending, row, fileName: file.fileName) else {
+                throw StoreError(path: connection.path, message: "a series row of \(pending.indicatorKey), region \(pending.regionCode) is neither new nor there")
+            }
+        }
         files.append(StoreVersion.SourceFile(fileName: file.fileName, format: format, cells: table.entries.count, bytes: file.bytes.count))
     }
 
-    /// A cell the upsert left alone: the same figure, a late preliminary one, or a second cell
-    /// of this import for the figure.
-    private mutating func settle(
-        _ entry: SSBTable.Entry, table: SSBTable, fileName: String, region: (id: Int64, code: String, reported: String?),
-        content: (id: Int64, multiplier: Double, divisor: Double, indicator: String), value: Double?, missing: Int64?, status: Int64, source: Int64
-    ) throws {
-        existing.reset()
-        existing.bind(1, content.id)
-        existing.bind(2, region.id)
-        existing.bind(3, Int64(entry.year))
-        guard try existing.step() else { return }
-        let oldValue = existing.isNull(0) ? nil : existing.double(0)
-        let oldMissing = existing.isNull(1) ? nil : existing.int(1)
-        let oldStatus = existing.int(2)
-        let oldVersion = existing.int(3)
-        let oldReported = existing.optionalText(4)
-        existing.reset()
-        let same = oldValue == value && oldMissing == missing && oldStatus == status
-        if oldVersion < Int64(version) {
-            // Not replaced: the same figure, or a preliminary one after the final (history).
-            guard !same else { return }
-            keepAsRevision.bind(1, content.id)
-            keepAsRevision.bind(2, region.id)
-            keepAsRevision.bind(3, Int64(entry.year))
-            keepAsRevision.bind(4, value)
-            keepAsRevision.bind(5, missing)
-            keepAsRevision.bind(6, status)
-            keepAsRevision.bind(7, source)
-            keepAsRevision.bind(8, region.reported)
-            keepAsRevision.bind(9, Int64(version))
-            try keepAsRevision.run()
-            figures += 1
-            return
+    /// Merges a file's row into the row the store has (see the type's description); false when
+    /// the store has no such row.
+    private mutating func merge(_ pending: PendingRow, _ incoming: SeriesRow, fileName: String) throws -> Bool {
+        selectRow.reset()
+        selectRow.bind(1, pending.indicator)
+        selectRow.bind(2, pending.region)
+        guard try selectRow.step() else {
+            selectRow.reset()
+            return false
         }
-        // A second cell of this import for the same figure.
-        let replace: Bool
-        switch (oldValue, value) {
-        case (nil, _?): replace = true
-        case (_?, nil): replace = false
-        case (nil, nil): replace = oldReported != nil && region.reported == nil
-        case (let a?, let b?):
-            guard a == b else {
-                let place = "\(fileName): \(table.place(of: entry))"
-                let first = table.entries.first { other in
-                    other.content == entry.content && other.year == entry.year && other.place < entry.place && other.missing == nil
-                        && table.regions[Int(other.region)].code != table.regions[Int(entry.region)].code
+        let oldVersion = selectRow.int(5)
+        let oldText = (values: selectRow.bytes(1), states: selectRow.bytes(2), sources: selectRow.bytes(3), reported: selectRow.isNull(4) ? nil : selectRow.bytes(4))
+        let oldFirstYear = selectRow.int(0)
+        guard
+            let old = SeriesRow.decode(
+                firstYear: Int(oldFirstYear), values: oldText.values, states: oldText.states, sources: oldText.sources, reportedCodes: oldText.reported
+            )
+        else {
+            throw StoreError(path: connection.path, message: "the series row of \(pending.indicatorKey), region \(pending.regionCode) is damaged")
+        }
+        selectRow.reset()
+        var row = old
+        var late: SeriesRow?
+        var changed = false
+        for offset in incoming.values.indices where incoming.states[offset].isPresent {
+            let year = incoming.firstYear + offset
+            row.cover(year)
+            let target = year - row.firstYear
+            let existing = row.states[target]
+            let value = incoming.values[offset]
+            let state = incoming.states[offset]
+            var replace = false
+            if !existing.isPresent {
+                replace = true
+            } else if row.sources[target] >= firstImportSource {
+                // An earlier file of this import wrote it.
+                switch (existing.hasValue, state.hasValue) {
+                case (false, true): replace = true
+                case (true, false): replace = false
+                case (false, false): replace = row.reportedCodes[target] != nil && incoming.reportedCodes[offset] == nil
+                case (true, true):
+                    guard row.values[target] == value else {
+                        throw DatasetError(
+                            code: .duplicate,
+                            path: fileName,
+                            message: "\(value) for \(pending.indicatorKey), region \(pending.regionCode), \(year), where an earlier file of this import gives \(row.values[target])"
+                        )
+                    }
+                    replace = row.reportedCodes[target] != nil && incoming.reportedCodes[offset] == nil
                 }
-                let firstPlace = first.map { "\(fileName): \(table.place(of: $0))" } ?? "an earlier file of this import"
-                throw DatasetError(
-                    code: .duplicate,
-                    path: place,
-                    message: "\(b) for \(content.indicator), region \(region.code) (as \(table.regions[Int(entry.region)].code)), \(entry.year), where \(firstPlace) gives \(a)"
-                )
+            } else if SeriesRow.same(existing, row.values[target], state, value) {
+                replace = false
+            } else if existing.status == .final, state.status == .preliminary {
+                // A late preliminary figure never hides the final one: kept as history.
+                if late == nil { late = .empty }
+                late!.cover(year)
+                let cell = year - late!.firstYear
+                late!.values[cell] = value
+                late!.states[cell] = state
+                late!.sources[cell] = incoming.sources[offset]
+                late!.reportedCodes[cell] = incoming.reportedCodes[offset]
+                figures += 1
+            } else {
+                replace = true
             }
-            replace = oldReported != nil && region.reported == nil
+            if replace {
+                row.values[target] = value
+                row.states[target] = state
+                row.sources[target] = incoming.sources[offset]
+                row.reportedCodes[target] = incoming.reportedCodes[offset]
+                changed = true
+                figures += 1
+            }
         }
-        guard replace else { return }
-        update.bind(1, content.id)
-        update.bind(2, region.id)
-        update.bind(3, Int64(entry.year))
-        update.bind(4, value)
-        update.bind(5, missing)
-        update.bind(6, status)
-        update.bind(7, source)
-        update.bind(8, region.reported)
-        try update.run()
+        if let late {
+            try bind(insertRevision, pending, late, version: Int64(version))
+            insertRevision.bind(9, Int64(version))
+            try insertRevision.run()
+        }
+        guard changed else { return true }
+        if oldVersion < Int64(version) {
+            // The row as it stood, once per import: the data as of earlier versions, and history.
+            insertRevision.bind(1, pending.indicator)
+            insertRevision.bind(2, pending.region)
+            insertRevision.bind(3, oldFirstYear)
+            insertRevision.bind(4, text: oldText.values)
+            insertRevision.bind(5, text: oldText.states)
+            insertRevision.bind(6, text: oldText.sources)
+            insertRevision.bind(7, text: oldText.reported)
+            insertRevision.bind(8, oldVersion)
+            insertRevision.bind(9, Int64(version))
+            try insertRevision.run()
+        }
+        try bind(updateRow, pending, row, version: Int64(version))
+        try updateRow.run()
+        return true
+    }
+
+    private mutating func bind(_ statement: SQLiteStatement, _ pending: PendingRow, _ row: SeriesRow, version: Int64) throws(StoreError) {
+        statement.bind(1, pending.indicator)
+        statement.bind(2, pending.region)
+        statement.bind(3, row.firstYear)
+        row.encodeValues(into: &valueText)
+        statement.bind(4, text: valueText)
+        statement.bind(5, text: row.encodedStates())
+        statement.bind(6, text: row.encodedSources())
+        statement.bind(7, text: row.encodedReportedCodes())
+        statement.bind(8, version)
     }
 
     /// Records the version and its files.

@@ -2,8 +2,12 @@
 ///
 /// One SQLite file, `DIR/kostra.sqlite`, in rollback-journal mode with full sync: an import is
 /// one transaction, so a crash at any point leaves the previous version whole (SQLite's atomic
-/// commit), and a server opens the file read-only. docs/data.md describes every table; the view
-/// `observation` joins them into one readable row per figure for an analyst's own tools.
+/// commit), and a server opens the file read-only. A row of `series` holds one region's figures
+/// of one indicator, a cell per year (`SeriesRow`): a tenth of the rows and bytes of a row per
+/// figure. A row an import changes is first copied to `series_revision` (`replaced_in` the
+/// version that changed it), which gives both the history of every figure and the data as it
+/// stood at any version. docs/data.md describes every table; the view `observation` unpacks
+/// them into one readable row per figure for an analyst's own tools (SQLite's JSON functions).
 enum StoreSchema {
     /// The file's name in the data directory.
     static let fileName = "kostra.sqlite"
@@ -65,51 +69,53 @@ enum StoreSchema {
             text TEXT NOT NULL UNIQUE,
             version INTEGER NOT NULL
         );
-        CREATE TABLE figure (
+        CREATE TABLE series (
             indicator INTEGER NOT NULL,
             region INTEGER NOT NULL,
-            year INTEGER NOT NULL,
-            value REAL,
-            missing INTEGER,
-            status INTEGER NOT NULL,
-            source INTEGER NOT NULL,
+            first_year INTEGER NOT NULL,
+            value TEXT NOT NULL,
+            state TEXT NOT NULL,
+            source TEXT NOT NULL,
             reported_code TEXT,
             version INTEGER NOT NULL,
-            PRIMARY KEY (indicator, region, year)
+            PRIMARY KEY (indicator, region)
         ) WITHOUT ROWID;
-        CREATE TABLE revision (
+        CREATE TABLE series_revision (
             indicator INTEGER NOT NULL,
             region INTEGER NOT NULL,
-            year INTEGER NOT NULL,
-            value REAL,
-            missing INTEGER,
-            status INTEGER NOT NULL,
-            source INTEGER NOT NULL,
+            first_year INTEGER NOT NULL,
+            value TEXT NOT NULL,
+            state TEXT NOT NULL,
+            source TEXT NOT NULL,
             reported_code TEXT,
             version INTEGER NOT NULL,
             replaced_in INTEGER NOT NULL
         );
-        CREATE INDEX revision_figure ON revision (indicator, region, year);
-        CREATE TRIGGER figure_revised BEFORE UPDATE ON figure WHEN OLD.version < NEW.version
-        BEGIN
-            INSERT INTO revision VALUES (OLD.indicator, OLD.region, OLD.year, OLD.value, OLD.missing, OLD.status,
-                OLD.source, OLD.reported_code, OLD.version, NEW.version);
-        END;
+        CREATE INDEX series_revision_row ON series_revision (indicator, region);
         CREATE TABLE status_name (code INTEGER PRIMARY KEY, name TEXT NOT NULL);
         INSERT INTO status_name VALUES (0, 'as_published'), (1, 'preliminary'), (2, 'final');
         CREATE TABLE missing_name (code INTEGER PRIMARY KEY, name TEXT NOT NULL, ssb_symbol TEXT NOT NULL);
         INSERT INTO missing_name VALUES (1, 'not_available', '..'), (2, 'suppressed', ':'), (3, 'not_applicable', '.'),
             (4, 'not_published', '');
         CREATE VIEW observation AS
-            SELECT indicator.key AS indicator, region.code AS region, figure.year AS year, figure.value AS value,
+            SELECT indicator.key AS indicator, region.code AS region, cell.year AS year,
+                CASE WHEN cell.state & 7 = 1 THEN cell.value END AS value,
                 missing_name.name AS missing, status_name.name AS status, source.text AS source,
-                figure.reported_code AS reported_code, figure.version AS version
-            FROM figure
-            JOIN indicator ON indicator.id = figure.indicator
-            JOIN region ON region.id = figure.region
-            JOIN source ON source.id = figure.source
-            JOIN status_name ON status_name.code = figure.status
-            LEFT JOIN missing_name ON missing_name.code = figure.missing;
+                cell.reported_code AS reported_code, cell.version AS version
+            FROM (
+                SELECT s.indicator AS indicator, s.region AS region, s.first_year + j.key AS year, j.value AS value,
+                    unicode(substr(s.state, j.key + 1, 1)) - 48 AS state,
+                    CASE WHEN json_type(s.source) = 'array' THEN json_extract(s.source, '$[' || j.key || ']') ELSE CAST(s.source AS INTEGER) END AS source,
+                    CASE WHEN s.reported_code IS NULL THEN NULL ELSE json_extract(s.reported_code, '$[' || j.key || ']') END AS reported_code,
+                    s.version AS version
+                FROM series AS s, json_each(s.value) AS j
+            ) AS cell
+            JOIN indicator ON indicator.id = cell.indicator
+            JOIN region ON region.id = cell.region
+            JOIN source ON source.id = cell.source
+            JOIN status_name ON status_name.code = (cell.state >> 3) & 3
+            LEFT JOIN missing_name ON missing_name.code = (cell.state & 7) - 1
+            WHERE cell.state & 7 != 0;
         """
 
     /// A status as stored.

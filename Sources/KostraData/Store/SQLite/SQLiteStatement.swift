@@ -41,6 +41,19 @@ final class SQLiteStatement {
         if let value { sqlite3_bind_text(handle, index, value, -1, Self.transient) } else { sqlite3_bind_null(handle, index) }
     }
 
+    /// Binds UTF-8 text given as bytes, or NULL.
+    func bind(_ index: Int32, text bytes: [UInt8]?) {
+        guard let bytes else {
+            sqlite3_bind_null(handle, index)
+            return
+        }
+        bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                _ = sqlite3_bind_text(handle, index, chars.baseAddress, Int32(chars.count), Self.transient)
+            }
+        }
+    }
+
     /// Runs to the next row: `true` when there is one, `false` when done.
     func step() throws(StoreError) -> Bool {
         let code = sqlite3_step(handle)
@@ -72,6 +85,14 @@ final class SQLiteStatement {
     func text(_ index: Int32) -> String {
         guard let pointer = sqlite3_column_text(handle, index) else { return "" }
         return String(cString: pointer)
+    }
+
+    /// Column `index`'s bytes (text or blob; empty for NULL).
+    func bytes(_ index: Int32) -> [UInt8] {
+        // The pointer first, then the length (SQLite's documented order).
+        guard let pointer = sqlite3_column_blob(handle, index) else { return [] }
+        let count = Int(sqlite3_column_bytes(handle, index))
+        return Array(UnsafeRawBufferPointer(start: pointer, count: count))
     }
 
     /// Column `index` as text, or `nil` for NULL.

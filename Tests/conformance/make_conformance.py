@@ -10,7 +10,7 @@ Writing starts ``kostra-server`` ($KOSTRA_SERVER_BIN, else
 .build/debug/kostra-server), sends every request, and refuses to write
 unless every expectation below holds for the live answer. The expectations
 are written by hand: the figures are the chapter's
-(/work/shared/seed/kostra-analyse-2025-grunnskole.txt, «KOSTRA-analyse 2025»,
+(../shared/seed/kostra-analyse-2025-grunnskole.txt from the repository root, «KOSTRA-analyse 2025»,
 grunnskole), with the arithmetic beside the computed ones. ``--check`` needs
 no server: the requests and index.json are a function of this script.
 """

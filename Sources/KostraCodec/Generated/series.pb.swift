@@ -19,12 +19,16 @@ extension KostraV1 {
         case notApplicable
         /// The source does not give the value (the report has no figure for it).
         case notPublished
+        /// The year lies outside the years the data has for the indicator: a
+        /// GetSeries range that reaches beyond them answers such years with this
+        /// reason (Observation.source names the years there are).
+        case outsideData
         /// A value this schema does not know, as a newer peer sent it; it is encoded unchanged.
         case unrecognized(Int32)
 
         /// The values this schema knows, in declaration order (without `unrecognized`).
         public static var allCases: [MissingReason] {
-            [.none, .notAvailable, .suppressed, .notApplicable, .notPublished]
+            [.none, .notAvailable, .suppressed, .notApplicable, .notPublished, .outsideData]
         }
 
         /// The value's number on the wire.
@@ -35,6 +39,7 @@ extension KostraV1 {
             case .suppressed: 2
             case .notApplicable: 3
             case .notPublished: 4
+            case .outsideData: 5
             case .unrecognized(let value): value
             }
         }
@@ -47,6 +52,7 @@ extension KostraV1 {
             case 2: self = .suppressed
             case 3: self = .notApplicable
             case 4: self = .notPublished
+            case 5: self = .outsideData
             default: self = .unrecognized(rawValue)
             }
         }

@@ -49,7 +49,13 @@ typedef enum _Kostra__V1__MissingReason {
   /*
    * The source does not give the value (the report has no figure for it).
    */
-  KOSTRA__V1__MISSING_REASON__MISSING_REASON_NOT_PUBLISHED = 4
+  KOSTRA__V1__MISSING_REASON__MISSING_REASON_NOT_PUBLISHED = 4,
+  /*
+   * The year lies outside the years the data has for the indicator: a
+   * GetSeries range that reaches beyond them answers such years with this
+   * reason (Observation.source names the years there are).
+   */
+  KOSTRA__V1__MISSING_REASON__MISSING_REASON_OUTSIDE_DATA = 5
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(KOSTRA__V1__MISSING_REASON)
 } Kostra__V1__MissingReason;
 /*

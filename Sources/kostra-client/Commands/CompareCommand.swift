@@ -8,10 +8,12 @@ struct CompareCommand: AnsweringCommand {
         commandName: "compare",
         abstract: "Compare a region with other regions and group averages over years.",
         discussion: """
-            Without --indicator, every indicator the region has. Without --year, every year.
+            Without --indicator, every indicator the region has. Without --year, every
+            year.
 
             Examples:
-              kostra-client compare --region Bærum --with Asker --with ASSS --indicator grunnskole.gruppestorrelse_2
+              kostra-client compare --region Bærum --with Asker --with ASSS \\
+                  --indicator grunnskole.gruppestorrelse_2
               kostra-client compare --region Bærum --with Asker --year 2024 --format json
             """
     )

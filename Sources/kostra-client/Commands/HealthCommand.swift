@@ -8,7 +8,8 @@ struct HealthCommand: AnsweringCommand {
         commandName: "health",
         abstract: "Ask whether the server is serving.",
         discussion: """
-            Exits 0 when the server answers SERVING, 69 when it is unreachable or NOT_SERVING.
+            Exits 0 when the server answers SERVING, 69 when it is unreachable or
+            NOT_SERVING.
 
             Example:
               kostra-client health --port 7878

@@ -116,7 +116,7 @@ struct BenchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await Failure.reporting {
+        try await Failure.reporting(self.output.lang) {
             let environment = ProcessEnvironment.current
             let generator = LoadGenerator(
                 host: self.connection.resolvedHost(environment: environment),

@@ -91,7 +91,7 @@ struct CompareCommand: AnsweringCommand {
         func cell(_ compared: KostraV1.ComparedYear?) -> String {
             guard let value = compared?.value else {
                 let reason = compared?.missingReason ?? ""
-                return "–" + footnotes.mark(reason.isEmpty ? Footnotes.noFigure(output.lang) : reason)
+                return "–" + footnotes.mark(reason.isEmpty ? Footnotes.noFigure(output.lang) : ReasonText.text(reason, output.lang))
             }
             return indicator.unit == .percent ? style.percent(value, decimals: decimals) : style.format(value, decimals: decimals)
         }

@@ -22,7 +22,7 @@ struct HealthCommand: AnsweringCommand {
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
-        try await Failure.reporting {
+        try await Failure.reporting(self.output.lang) {
             let response = try await self.connection.call(KostraMethods.check, .init())
             self.output.write(Self.render(response, output: self.output))
             if response.status != .serving {

@@ -28,7 +28,7 @@ struct ReloadCommand: AnsweringCommand {
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
-        try await Failure.reporting {
+        try await Failure.reporting(self.output.lang) {
             self.output.write(try await self.answer())
         }
     }

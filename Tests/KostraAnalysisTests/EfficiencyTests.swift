@@ -37,10 +37,15 @@ struct EfficiencyTests {
         let analysis = Analysis(dataset: try Dataset.builtIn())
         let result = try analysis.efficiency(region: "3201", year: 2024)
         // «Effektiviteten har gått ned med 5,1 prosentpoeng fra 2023 til 2024.»
-        #expect(result.change.value == -5.1)
-        #expect(result.change.unit == .percentagePoints)
-        #expect(result.change.provenance.isPublished)
-        #expect(result.change.provenance.source?.contains("5,1 prosentpoeng") == true)
+        let published = try #require(result.publishedChange)
+        #expect(published.value == -5.1)
+        #expect(published.unit == .percentagePoints)
+        #expect(published.provenance.isPublished && published.provenance.method == .published)
+        #expect(published.provenance.source?.contains("5,1 prosentpoeng") == true)
+        #expect(published.provenance.inputs.map(\.indicatorId).allSatisfy { $0.hasPrefix("fact:") })
+        // The computed change needs a 2023 efficiency known on its own: there is none.
+        #expect(result.change.value == nil)
+        #expect(!result.change.provenance.isPublished)
         // 109.3 − (−5.1) = 114.4: computed from two published figures, and said to be implied.
         #expect(abs((result.previousEfficiency.value ?? 0) - 114.4) < 1e-9)
         #expect(!result.previousEfficiency.provenance.isPublished)

@@ -32,6 +32,10 @@ struct ReasonTextTests {
             "the learning environment cannot be formed: the data has no indicator grunnskole.motivasjon_7; and no figure of the composite itself (Bærum has no figure for grunnskole.laeringsmiljo in 2024)",
             "læringsmiljøet kan ikke settes sammen: dataene har ikke nøkkeltallet grunnskole.motivasjon_7; og ikke noe tall for det sammensatte nøkkeltallet selv (Bærum har ikke tall for grunnskole.laeringsmiljo i 2024)"
         ),
+        (
+            "the index needs every weighted indicator's score; Bærum has none for Skolebidragsindikatoren 1-4. trinn, Læringsmiljø in 2024; the report's own figure is served beside it, as published",
+            "indeksen trenger skåren til hver vektet indikator; Bærum har ingen for Skolebidragsindikatoren 1-4. trinn, Læringsmiljø i 2024; rapportens eget tall står ved siden av, som publisert"
+        ),
     ])
     func missingReasons(english: String, norwegian: String) {
         #expect(ReasonText.text(english, .nb) == norwegian)

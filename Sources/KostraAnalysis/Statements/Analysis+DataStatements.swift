@@ -18,8 +18,9 @@ extension Analysis {
                 let knownObservation = self.dataset.observation(indicatorId: indicatorId, regionCode: knownCode, year: year),
                 let known = knownObservation.value, let knownRegion = self.dataset.region(code: knownCode)
             else { continue }
+            // The sentence's difference: an input named by its fact, not by the indicator.
             let factInput = AnalysisInput(
-                indicatorId: indicatorId, regionCode: fact.subject, year: year, value: difference, status: fact.status, source: fact.source
+                indicatorId: "fact:\(fact.id)", regionCode: fact.subject, year: year, value: difference, status: fact.status, source: fact.source
             )
             let value = isSubject ? known + difference : known - difference
             let formula = isSubject
@@ -30,7 +31,7 @@ extension Analysis {
                 unit: indicator.unit,
                 provenance: Provenance(method: .comparison, formula: formula, inputs: [AnalysisInput(knownObservation), factInput])
             )
-            let knownFigure = Figure(value: known, unit: indicator.unit, provenance: .published(knownObservation, method: .published))
+            let knownFigure = Figure(value: known, unit: indicator.unit, provenance: .published(knownObservation))
             let gap = Figure(
                 value: value - known,
                 unit: indicator.unit,
@@ -70,7 +71,7 @@ extension Analysis {
             else { continue }
             let own = Figure(
                 value: value, unit: indicator.unit,
-                provenance: Provenance(method: .comparison, formula: NumberText.formula(value), inputs: [AnalysisInput(observation)])
+                provenance: .published(observation)
             )
             let ownFigure = self.statementFigure("value", code, own, indicator.id)
 
@@ -81,7 +82,7 @@ extension Analysis {
                 let differenceUnit: Unit = indicator.unit == .percent ? .percentagePoints : indicator.unit
                 let averageFigure = Figure(
                     value: average, unit: indicator.unit,
-                    provenance: Provenance(method: .comparison, formula: NumberText.formula(average), inputs: [AnalysisInput(referenceObservation)])
+                    provenance: .published(referenceObservation)
                 )
                 let difference = Figure(
                     value: value - average, unit: differenceUnit,
@@ -120,7 +121,7 @@ extension Analysis {
                     "value", other.code,
                     Figure(
                         value: otherValue, unit: indicator.unit,
-                        provenance: Provenance(method: .comparison, formula: NumberText.formula(otherValue), inputs: [AnalysisInput(otherObservation)])
+                        provenance: .published(otherObservation)
                     ),
                     indicator.id
                 )
@@ -195,7 +196,7 @@ extension Analysis {
                 let unit: Unit = isPlace ? .number : (fact.unit ?? indicator?.unit ?? .number)
                 var figure = self.statementFigure(
                     role, fact.subject,
-                    Figure(value: value, unit: unit, provenance: .published(fact: fact, role: role, method: .published)),
+                    Figure(value: value, unit: unit, provenance: .published(fact: fact, role: role)),
                     fact.indicatorId
                 )
                 if isPlace { figure.decimals = 0 }

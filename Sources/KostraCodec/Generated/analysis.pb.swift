@@ -2933,6 +2933,8 @@ extension KostraV1 {
         public var previousEfficiency: KostraV1.Figure?
         /// In percentage points from the year before.
         public var change: KostraV1.Figure?
+        /// Field `published_change` = 11; `nil` when absent.
+        public var publishedChange: KostraV1.Figure?
 
         /// Creates the message from its fields; each parameter defaults to the field's proto3 default.
         public init(
@@ -2945,7 +2947,8 @@ extension KostraV1 {
             differenceFromPublished: KostraV1.Figure? = nil,
             agreesWithPublished: Bool? = nil,
             previousEfficiency: KostraV1.Figure? = nil,
-            change: KostraV1.Figure? = nil
+            change: KostraV1.Figure? = nil,
+            publishedChange: KostraV1.Figure? = nil
         ) {
             self.region = region
             self.year = year
@@ -2957,6 +2960,7 @@ extension KostraV1 {
             self.agreesWithPublished = agreesWithPublished
             self.previousEfficiency = previousEfficiency
             self.change = change
+            self.publishedChange = publishedChange
         }
     }
 }
@@ -3032,6 +3036,9 @@ extension KostraV1.EfficiencyResponse {
         if let value = cMessage.pointee.change {
             self.change = try CodecRuntime.message(value, field: "change", KostraV1.Figure.init(cMessage:))
         }
+        if let value = cMessage.pointee.published_change {
+            self.publishedChange = try CodecRuntime.message(value, field: "published_change", KostraV1.Figure.init(cMessage:))
+        }
     }
 
     /// Fills `cMessage`, zeroed memory from `arena`, for protobuf-c to pack.
@@ -3065,6 +3072,9 @@ extension KostraV1.EfficiencyResponse {
         }
         if let value = self.change {
             cMessage.pointee.change = arena.message(value, Kostra__V1__Figure.self, fill: KostraV1.Figure.fillCMessage(_:arena:))
+        }
+        if let value = self.publishedChange {
+            cMessage.pointee.published_change = arena.message(value, Kostra__V1__Figure.self, fill: KostraV1.Figure.fillCMessage(_:arena:))
         }
     }
 }
@@ -3182,6 +3192,8 @@ extension KostraV1 {
         public var deviationPercent: KostraV1.Figure?
         /// Field `kroner_per_inhabitant` = 12; `nil` when absent.
         public var kronerPerInhabitant: KostraV1.Figure?
+        /// Field `published_kroner_per_inhabitant` = 13; `nil` when absent.
+        public var publishedKronerPerInhabitant: KostraV1.Figure?
 
         /// Creates the message from its fields; each parameter defaults to the field's proto3 default.
         public init(
@@ -3196,7 +3208,8 @@ extension KostraV1 {
             index: KostraV1.Figure? = nil,
             publishedIndex: KostraV1.Figure? = nil,
             deviationPercent: KostraV1.Figure? = nil,
-            kronerPerInhabitant: KostraV1.Figure? = nil
+            kronerPerInhabitant: KostraV1.Figure? = nil,
+            publishedKronerPerInhabitant: KostraV1.Figure? = nil
         ) {
             self.region = region
             self.reference = reference
@@ -3210,6 +3223,7 @@ extension KostraV1 {
             self.publishedIndex = publishedIndex
             self.deviationPercent = deviationPercent
             self.kronerPerInhabitant = kronerPerInhabitant
+            self.publishedKronerPerInhabitant = publishedKronerPerInhabitant
         }
     }
 }
@@ -3289,6 +3303,9 @@ extension KostraV1.ResourceUseResponse {
         if let value = cMessage.pointee.kroner_per_inhabitant {
             self.kronerPerInhabitant = try CodecRuntime.message(value, field: "kroner_per_inhabitant", KostraV1.Figure.init(cMessage:))
         }
+        if let value = cMessage.pointee.published_kroner_per_inhabitant {
+            self.publishedKronerPerInhabitant = try CodecRuntime.message(value, field: "published_kroner_per_inhabitant", KostraV1.Figure.init(cMessage:))
+        }
     }
 
     /// Fills `cMessage`, zeroed memory from `arena`, for protobuf-c to pack.
@@ -3328,6 +3345,9 @@ extension KostraV1.ResourceUseResponse {
         }
         if let value = self.kronerPerInhabitant {
             cMessage.pointee.kroner_per_inhabitant = arena.message(value, Kostra__V1__Figure.self, fill: KostraV1.Figure.fillCMessage(_:arena:))
+        }
+        if let value = self.publishedKronerPerInhabitant {
+            cMessage.pointee.published_kroner_per_inhabitant = arena.message(value, Kostra__V1__Figure.self, fill: KostraV1.Figure.fillCMessage(_:arena:))
         }
     }
 }

@@ -733,6 +733,7 @@ struct  Kostra__V1__EfficiencyResponse
    * In percentage points from the year before.
    */
   Kostra__V1__Figure *change;
+  Kostra__V1__Figure *published_change;
   Kostra__V1__EfficiencyResponse__AgreesWithPublishedOptCase agrees_with_published_opt_case;
   union {
     protobuf_c_boolean agrees_with_published;
@@ -740,7 +741,7 @@ struct  Kostra__V1__EfficiencyResponse
 };
 #define KOSTRA__V1__EFFICIENCY_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kostra__v1__efficiency_response__descriptor) \
-    , NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, KOSTRA__V1__EFFICIENCY_RESPONSE__AGREES_WITH_PUBLISHED_OPT__NOT_SET, {0} }
+    , NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, KOSTRA__V1__EFFICIENCY_RESPONSE__AGREES_WITH_PUBLISHED_OPT__NOT_SET, {0} }
 
 
 struct  Kostra__V1__ResourceUseMember
@@ -770,10 +771,11 @@ struct  Kostra__V1__ResourceUseResponse
   Kostra__V1__Figure *published_index;
   Kostra__V1__Figure *deviation_percent;
   Kostra__V1__Figure *kroner_per_inhabitant;
+  Kostra__V1__Figure *published_kroner_per_inhabitant;
 };
 #define KOSTRA__V1__RESOURCE_USE_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kostra__v1__resource_use_response__descriptor) \
-    , NULL, NULL, 0, NULL, 0,NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+    , NULL, NULL, 0, NULL, 0,NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
 
 
 typedef enum {

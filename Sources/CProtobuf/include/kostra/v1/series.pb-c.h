@@ -102,6 +102,12 @@ struct  Kostra__V1__Observation
    * Why the value is missing; MISSING_REASON_NONE when it is present.
    */
   Kostra__V1__MissingReason missing;
+  /*
+   * How final the figure is. A missing cell the source marks missing (SSB's
+   * "..", ":", ".", or a report's empty cell) has the status of that source;
+   * a cell the service fills in because no source has it (NOT_PUBLISHED
+   * padding, OUTSIDE_DATA) has FIGURE_STATUS_UNSPECIFIED.
+   */
   Kostra__V1__FigureStatus status;
   /*
    * Where the figure comes from: a table or sentence of a report, or an SSB
@@ -165,11 +171,14 @@ struct  Kostra__V1__GetSeriesRequest
   size_t n_regions;
   char **regions;
   /*
-   * The first year to include; 0 means from the earliest.
+   * The first year to include; 0 means from the indicator's earliest. Every
+   * year from from_year to to_year is answered, a year outside the data as
+   * MISSING_REASON_OUTSIDE_DATA; a range with no year of data is NOT_FOUND;
+   * more than 100 years is INVALID_ARGUMENT.
    */
   int32_t from_year;
   /*
-   * The last year to include; 0 means to the latest.
+   * The last year to include; 0 means to the indicator's latest.
    */
   int32_t to_year;
   /*
@@ -198,7 +207,8 @@ struct  Kostra__V1__GetSeriesResponse
   size_t n_regions;
   Kostra__V1__Region **regions;
   /*
-   * The years spanned, in order: the columns of a table.
+   * Every year asked for, in order: the columns of a table (each Series has
+   * one observation per year here, in this order).
    */
   size_t n_years;
   int32_t *years;

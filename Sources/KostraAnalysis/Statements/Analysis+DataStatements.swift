@@ -14,15 +14,22 @@ extension Analysis {
             let isSubject = fact.subject == municipality.code
             guard isSubject || otherCode == municipality.code else { continue }
             let knownCode = isSubject ? otherCode : fact.subject
-            guard self.dataset.observation(indicatorId: indicatorId, regionCode: municipality.code, year: year)?.value == nil,
-                let knownObservation = self.dataset.observation(indicatorId: indicatorId, regionCode: knownCode, year: year),
+            guard let knownObservation = self.dataset.observation(indicatorId: indicatorId, regionCode: knownCode, year: year),
                 let known = knownObservation.value, let knownRegion = self.dataset.region(code: knownCode)
             else { continue }
+            // The statement stands when the data lacks the implied figure or holds it as
+            // implied (the same value); a printed figure of its own needs no implication.
+            let impliedValue = isSubject ? known + difference : known - difference
+            if let own = self.dataset.observation(indicatorId: indicatorId, regionCode: municipality.code, year: year)?.value,
+                abs(own - impliedValue) > 1e-9
+            {
+                continue
+            }
             // The sentence's difference: an input named by its fact, not by the indicator.
             let factInput = AnalysisInput(
                 indicatorId: "fact:\(fact.id)", regionCode: fact.subject, year: year, value: difference, status: fact.status, source: fact.source
             )
-            let value = isSubject ? known + difference : known - difference
+            let value = impliedValue
             let formula = isSubject
                 ? "\(NumberText.formula(known)) + \(NumberText.operand(difference))"
                 : "\(NumberText.formula(known)) − \(NumberText.operand(difference))"

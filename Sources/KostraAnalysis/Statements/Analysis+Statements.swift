@@ -89,7 +89,8 @@ extension Analysis {
             if result.expenditureIndex.value != nil, let reference {
                 statements.append(self.indexStatement("expenditure_index", EfficiencyResult.expenditureIndexId, result.expenditureIndex, municipality, reference, year))
             }
-            if result.change.value != nil, !result.change.provenance.isPublished {
+            // Said once: the report's own change is its fact's statement.
+            if result.change.value != nil, !result.change.provenance.isPublished, result.publishedChange == nil {
                 statements.append(
                     Statement(
                         id: "efficiency_change.\(code).\(year)", kind: .change, subject: municipality,

@@ -54,7 +54,11 @@ extension Analysis {
         // Each year's efficiency as known on its own: computed, else the report's.
         let nowUsed = current.efficiency.value != nil ? current.efficiency : (published ?? current.efficiency)
         let previousPublished = self.publishedEfficiency(municipality, year: year - 1)
-        let beforeUsed = previous.efficiency.value != nil ? previous.efficiency : (previousPublished ?? previous.efficiency)
+        // A year-before figure the data derives from the change sentence itself (Bærum 2023:
+        // 109,3 + 5,1 = 114,4) cannot give the change back: that would be circular.
+        let circular = changeFact.map { fact in previousPublished?.provenance.source?.contains(fact.source) == true } ?? false
+        let independentBefore = circular ? nil : previousPublished
+        let beforeUsed = previous.efficiency.value != nil ? previous.efficiency : (independentBefore ?? previous.efficiency)
 
         // Computed from two efficiencies, or missing (the report's change is `publishedChange`).
         let change: Figure
@@ -71,11 +75,15 @@ extension Analysis {
             )
         } else if let changeFromFact {
             change = Figure(
-                missing: "no efficiency for \(year - 1) (\(beforeUsed.missingReason ?? "missing"))" + ProductionConventions.servedAsPublished,
+                missing: (circular
+                    ? "the data's \(year - 1) efficiency is implied by the published change itself, so it cannot give the change back"
+                    : "no efficiency for \(year - 1) (\(beforeUsed.missingReason ?? "missing"))") + ProductionConventions.servedAsPublished,
                 unit: .percentagePoints,
                 provenance: Provenance(method: .relativeEfficiency, formula: "efficiency \(year) − efficiency \(year - 1)", inputs: [])
             )
-            if beforeUsed.value == nil, let published, let printed = published.value, let moved = changeFromFact.value {
+            if beforeUsed.value == nil, circular, let previousPublished {
+                previousEfficiency = previousPublished  // the data's implied figure, its source says how
+            } else if beforeUsed.value == nil, let published, let printed = published.value, let moved = changeFromFact.value {
                 previousEfficiency = Figure(
                     value: printed - moved,
                     unit: .index,

@@ -75,6 +75,8 @@ enum ReasonText {
         (#"; and no published efficiency"#, "; og ingen publisert effektivitet"),
         (#"; and no figure of the composite itself \("#, "; og ikke noe tall for det sammensatte nøkkeltallet selv ("),
         (#"no efficiency for (\d{4}) \("#, "ingen effektivitet for $1 ("),
+        (#"the data's (\d{4}) efficiency is implied by the published change itself, so it cannot give the change back"#,
+         "dataenes effektivitet for $1 er avledet av den publiserte endringen selv, og kan ikke gi endringen tilbake"),
         (#"\) and no published change"#, ") og ingen publisert endring"),
         (#"production index: "#, "produksjonsindeks: "),
         (#"expenditure index: "#, "utgiftsindeks: "),

@@ -93,6 +93,25 @@ struct DataMethodsTests {
         }
     }
 
+    @Test("an implied figure is served in a series, its source saying how it was derived")
+    func impliedFigure() throws {
+        // «Oslo kommune brukte 136 522 kr per elev, altså 28 349 kr mer per elev, enn Bærum kommune.»
+        let response = try self.series("grunnskole.netto_driftsutgifter_per_elev", ["Oslo", "Bærum"], from: 2024, to: 2024)
+        let oslo = try #require(response.series[0].observations.first)
+        let baerum = try #require(response.series[1].observations.first)
+        #expect(oslo.value == 136_522)
+        let implied: Double = 136_522 - 28_349  // 108 173, not printed: implied
+        #expect(baerum.value == implied)
+        #expect(baerum.source.hasPrefix("Avledet av kapitlet: 136 522 − 28 349 = 108 173."))
+        #expect(baerum.source.contains("28 349 kr mer per elev, enn Bærum kommune"))
+        // «9,3 prosent over gjennomsnittet» and «gått ned med 5,1 prosentpoeng fra 2023 til 2024».
+        let efficiency = try self.series("grunnskole.effektivitetsindeks", ["Bærum"])
+        #expect(efficiency.years == [2023, 2024])
+        let values = efficiency.series[0].observations.map { $0.value ?? .nan }
+        #expect(abs(values[0] - (109.3 + 5.1)) < 1e-9)  // 2023: 114,4, implied
+        #expect(abs(values[1] - (100 + 9.3)) < 1e-9)  // 2024: 109,3
+    }
+
     @Test("a region the table leaves out is a row of missing cells, never zeros")
     func missingStaysMissing() throws {
         // «Antall assistentårsverk per hundre lærerårsverk» has rows for Bærum and Asker only.

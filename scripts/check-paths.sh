@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # Fails when a tracked file names an absolute path of a development machine
-# (/work/..., /home/..., /Users/..., /root/..., /mnt/...; untracked files too,
-# so a new file is caught before it is committed): the chapter and the
-# shared docs are named relative to the repository root (../shared/seed/...),
-# and scripts find them from their own location. check-generated.sh calls it,
-# so CI keeps `git grep -n '/work/'` empty.
+# (one under the root directories work, home, Users, root or mnt; untracked
+# files too, so a new file is caught before it is committed): the chapter and
+# the shared docs are named relative to the repository root
+# (../shared/seed/...), and scripts find them from their own location.
+# check-generated.sh calls it, so CI keeps a git grep for such paths empty.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # A slash-rooted path: the prefix not preceded by a word character, a dot, a
-# tilde or a hyphen (so "network/" or "./work/" do not count).
+# tilde or a hyphen (so "network/" or a relative "./work" do not count).
 pattern='(^|[^[:alnum:]_.~-])/(work|home|Users|root|mnt)/'
 
 # This script names the prefixes in its pattern, so it is left out.

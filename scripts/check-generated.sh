@@ -8,7 +8,9 @@
 # It regenerates into a temporary copy of the tree, so it changes nothing here,
 # and compares whole directories, so a file that is new, changed or missing on
 # either side counts. CI runs it; after changing a .proto or a generator, run
-# scripts/generate-protos.sh and commit the result.
+# scripts/generate-protos.sh and commit the result. At the end it runs
+# scripts/check-fuzz-coverage.sh and scripts/check-paths.sh (no absolute paths
+# of a development machine in the tree).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -71,3 +73,6 @@ echo "check-generated: generated code is up to date (${generated[*]})"
 # The fuzz harnesses must name every message type and method (grep only, so
 # a schema change fails here in seconds rather than after the fuzz build).
 bash scripts/check-fuzz-coverage.sh
+
+# No absolute paths of a development machine in the tree (issue 16).
+bash scripts/check-paths.sh

@@ -9,7 +9,8 @@ loopback port with tight limits (short frame and idle timeouts, a small
 in-flight limit and frame size), or attaches to a running one with
 ``--pid``/``--port``. It fetches a reference answer to every request it will
 send from the still quiet server, checks a figure against the chapter
-(/work/shared/seed/kostra-analyse-2025-grunnskole.txt, or the figures written
+(../shared/seed/kostra-analyse-2025-grunnskole.txt from the repository root, found from
+this script's own location, or the figures written
 in below when that file is absent), warms up, and then runs N concurrent
 actors for ``--duration`` seconds:
 
@@ -68,7 +69,9 @@ sys.path.insert(0, str(REPO_ROOT / "Tests" / "python"))
 
 import kostra_wire as kw  # noqa: E402
 
-CHAPTER = Path("/work/shared/seed/kostra-analyse-2025-grunnskole.txt")
+# The chapter beside the repository (../shared/seed/... from the repository root), found from
+# this script's own location so that no machine's absolute path is written here.
+CHAPTER = REPO_ROOT.parent / "shared" / "seed" / "kostra-analyse-2025-grunnskole.txt"
 GRUPPE = "grunnskole.gruppestorrelse_2"
 NETTO = "grunnskole.netto_driftsutgifter_sektor_per_innbygger_6_15"
 YEARS = [2021, 2022, 2023, 2024]
@@ -172,7 +175,12 @@ def build_refs(schema) -> List[Ref]:
 def chapter_figures() -> Tuple[Dict[Tuple[str, str], List[float]], str]:
     """The Bærum rows of two of the chapter's tables, read from the chapter."""
     if not CHAPTER.exists():
-        return dict(CHAPTER_FALLBACK), "figures written into soak.py (chapter file not found)"
+        print(
+            f"soak: the chapter is not at {CHAPTER} (../shared/seed/ beside the repository); "
+            "checking against the figures written into soak.py instead",
+            file=sys.stderr,
+        )
+        return dict(CHAPTER_FALLBACK), f"figures written into soak.py (chapter file not found at {CHAPTER})"
     lines = CHAPTER.read_text(encoding="utf-8").splitlines()
     figures = {}
     for indicator, title in CHAPTER_TITLES.items():

@@ -12,7 +12,7 @@ protocol AnsweringCommand: AsyncParsableCommand {
 
 extension AnsweringCommand {
     func run() async throws {
-        try await Failure.reporting {
+        try await Failure.reporting(self.output.lang) {
             self.output.write(try await self.answer())
         }
     }

@@ -20,11 +20,11 @@ enum Failure {
 
     /// Runs `body`; an ``RPCError`` or a ``Local`` failure becomes one line on
     /// stderr and an exit code.
-    static func reporting(_ body: () async throws -> Void) async throws {
+    static func reporting(_ language: NumberStyle.Language = .en, _ body: () async throws -> Void) async throws {
         do {
             try await body()
         } catch let error as RPCError {
-            Self.printError(Self.line(for: error))
+            Self.printError(Self.line(for: error, language))
             throw ExitCode(Self.exitCode(for: error.code))
         } catch let error as Local {
             Self.printError(error.message)
@@ -34,15 +34,18 @@ enum Failure {
 
     /// The line for a server's error: its code and message, then what the
     /// server suggests or accepts when the message does not say it already,
-    /// all on one line.
-    static func line(for error: RPCError) -> String {
-        var line = "\(error.code.name): \(error.message)"
+    /// all on one line; in Norwegian (``ReasonText``) with `language` nb, the
+    /// status code's name kept so that it can be looked up.
+    static func line(for error: RPCError, _ language: NumberStyle.Language = .en) -> String {
+        let nb = language == .nb
+        var line = "\(error.code.name): \(ReasonText.text(error.message, language))"
         let suggestions = error.details.flatMap(\.suggestions)
         let available = error.details.flatMap(\.available)
-        if !suggestions.isEmpty, !line.contains("did you mean") {
-            line += "; did you mean " + suggestions.prefix(3).map { "'\($0)'" }.joined(separator: " or ") + "?"
+        if !suggestions.isEmpty, !error.message.contains("did you mean") {
+            line += (nb ? "; mente du " : "; did you mean ")
+                + suggestions.prefix(3).map { nb ? "«\($0)»" : "'\($0)'" }.joined(separator: nb ? " eller " : " or ") + "?"
         } else if suggestions.isEmpty, !available.isEmpty, available.count <= 12 {
-            line += " (available: " + available.joined(separator: ", ") + ")"
+            line += (nb ? " (finnes: " : " (available: ") + available.joined(separator: ", ") + ")"
         }
         return Self.oneLine(line)
     }

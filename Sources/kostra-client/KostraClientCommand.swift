@@ -17,21 +17,27 @@ struct KostraClientCommand: AsyncParsableCommand {
               kostra-client health
               kostra-client indicators
               kostra-client regions --format json
-              kostra-client series --indicator grunnskole.gruppestorrelse_2 --region Bærum --region Asker --region ASSS
-              kostra-client series --indicator grunnskole.gruppestorrelse_2 --region Bærum --region ASSS --chart
+              kostra-client series --indicator grunnskole.gruppestorrelse_2 \\
+                  --region Bærum --region Asker --region ASSS
+              kostra-client series --indicator grunnskole.gruppestorrelse_2 \\
+                  --region Bærum --region ASSS --chart
               kostra-client profile --region Bærum --year 2024 --chart --svg charts
-              kostra-client compare --region Bærum --with Asker --with ASSS --indicator grunnskole.gruppestorrelse_2
+              kostra-client compare --region Bærum --with Asker --with ASSS \\
+                  --indicator grunnskole.gruppestorrelse_2
               kostra-client production --region Bærum --year 2024
               kostra-client efficiency --region Bærum --year 2024
               kostra-client resource-use --region Bærum --year 2024
               kostra-client norm --region Bærum --year 2024
-              kostra-client report --region Bærum --year 2024 --format markdown --svg report > report.md
+              kostra-client report --region Bærum --year 2024 --format markdown \\
+                  --svg report > report.md
               kostra-client bench --connections 64 --duration 10
 
             Shell completion:
-              kostra-client --generate-completion-script bash > /etc/bash_completion.d/kostra-client
-              kostra-client --generate-completion-script zsh  > ~/.zfunc/_kostra-client
-              kostra-client --generate-completion-script fish > ~/.config/fish/completions/kostra-client.fish
+              kostra-client --generate-completion-script bash \\
+                  > /etc/bash_completion.d/kostra-client
+              kostra-client --generate-completion-script zsh > ~/.zfunc/_kostra-client
+              kostra-client --generate-completion-script fish \\
+                  > ~/.config/fish/completions/kostra-client.fish
 
             Exit codes:
               0   success

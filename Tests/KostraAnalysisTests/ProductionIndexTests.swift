@@ -10,11 +10,15 @@ struct ProductionIndexTests {
         let result = try analysis.productionIndex(region: "Bærum", year: 2024)
 
         // «I 2024 var Bærums produksjon innenfor grunnskole 0,7 prosent høyere enn ASSS-snittet» → 100.7
-        #expect(result.total.value == 100.7)
-        #expect(result.total.provenance.isPublished)
-        #expect(result.total.provenance.status == .asPublished)
-        #expect(result.total.provenance.source?.contains("0,7 prosent høyere") == true)
-        #expect(result.publishedTotal == result.total)
+        // The report's index is `publishedTotal`; the computed total lacks three scores and is
+        // missing (PROTOCOL.md, "Published and computed").
+        let publishedTotal = try #require(result.publishedTotal)
+        #expect(publishedTotal.value == 100.7)
+        #expect(publishedTotal.provenance.isPublished && publishedTotal.provenance.method == .published)
+        #expect(publishedTotal.provenance.status == .asPublished)
+        #expect(publishedTotal.provenance.source?.contains("0,7 prosent høyere") == true)
+        #expect(result.total.value == nil)
+        #expect(result.total.provenance.method == .productionIndex && !result.total.provenance.isPublished)
 
         // The weights are the data's, as published: 3 × 0.2426 + 0.1819 + 0.0904 = 1.0001.
         #expect(abs((result.weightSum ?? 0) - 1.0001) < 1e-12)
@@ -26,8 +30,9 @@ struct ProductionIndexTests {
         // SFO: «2,9 prosent over ASSS-snittet» → 102.9; contribution 0.0904 × 102.9 = 9.30216.
         let sfo = try #require(result.component("grunnskole.andel_6_9_med_sfo_plass"))
         #expect(sfo.weight == 0.0904)
-        #expect(sfo.score.value == 102.9)
-        #expect(sfo.score.provenance.isPublished)
+        #expect(sfo.publishedScore?.value == 102.9)
+        #expect(sfo.publishedScore?.provenance.isPublished == true)
+        #expect(sfo.score.value == nil)  // computed or missing, never the report's
         #expect(abs((sfo.contribution.value ?? 0) - 9.30216) < 1e-9)
         #expect(!sfo.contribution.provenance.isPublished)  // computed, from an as-published input
         #expect(sfo.contribution.provenance.formula == "0.0904 × 102.9")
@@ -35,8 +40,9 @@ struct ProductionIndexTests {
 
         // Skolebidrag 5-7: «0,7 prosent under ASSS-snittet» → 99.3; 0.2426 × 99.3 = 24.09018.
         let sb57 = try #require(result.component("grunnskole.skolebidrag_5_7"))
-        #expect(sb57.score.value == 99.3)
-        #expect(sb57.score.provenance.isPublished)
+        #expect(sb57.publishedScore?.value == 99.3)
+        #expect(sb57.publishedScore?.provenance.isPublished == true)
+        #expect(sb57.score.value == nil)
         #expect(abs((sb57.contribution.value ?? 0) - 24.09018) < 1e-9)
 
         // The others: neither computable nor published: missing with a reason, never 0.
@@ -58,9 +64,9 @@ struct ProductionIndexTests {
         #expect(abs(known - 33.39234) < 1e-9)
         // The other three (weights 0.2426 + 0.2426 + 0.1819 = 0.6671) must then average
         // (100.7 × 1.0001 − 33.39234) / 0.6671 = 67.31773 / 0.6671 = 100.911
-        let rest = result.components.filter { $0.score.value == nil }.map(\.weight).reduce(0, +)
+        let rest = result.components.filter { $0.contribution.value == nil }.map(\.weight).reduce(0, +)
         #expect(abs(rest - 0.6671) < 1e-12)
-        let implied = ((result.total.value ?? 0) * weightSum - known) / rest
+        let implied = ((result.publishedTotal?.value ?? 0) * weightSum - known) / rest
         #expect(abs(implied - 100.911) < 1e-3)
         // ... which lies between the lowest (99.3, skolebidrag 5-7) and the highest (102.9, SFO)
         // component, as the chapter says they are.

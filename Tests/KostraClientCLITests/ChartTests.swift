@@ -87,6 +87,60 @@ struct ChartTests {
         #expect(svg.contains(">Kilde: kapitlet</text>"))
     }
 
+    /// The profile's labels that share a long beginning: the chapter's table titles
+    /// «Andel elever i grunnskolen som får spesialundervisning, …» by grade band and
+    /// «Andel elever med spesialundervisning med vedtak på …» by hours.
+    static let similarLabels = [
+        "Andel elever i grunnskolen som får spesialundervisning, 1.-4. trinn",
+        "Andel elever i grunnskolen som får spesialundervisning, 5.-7. trinn",
+        "Andel elever i grunnskolen som får spesialundervisning, 8.-10. trinn",
+        "Andel elever med spesialundervisning med vedtak på 1-75 timer, uten Haug skole og ressurssenter",
+        "Andel elever med spesialundervisning med vedtak på 76-190 timer, uten Haug skole og ressurssenter",
+        "Andel elever med spesialundervisning med vedtak på 191-270 timer, uten Haug skole og ressurssenter",
+        "Andel elever med spesialundervisning med vedtak på 271 timer eller mer, uten Haug skole og ressurssenter",
+        "Nasjonale prøver 5. trinn, andel elever på de høyeste mestringsnivåene",
+        "Nasjonale prøver 8. trinn, andel elever på de høyeste mestringsnivåene",
+        "Gruppestørrelse 2 - lærernorm",
+    ]
+
+    @Test("labels cut to a width keep what tells them apart: the grade band, the hours")
+    func distinctLabels() throws {
+        let fitted = DistinctLabels.fit(Self.similarLabels, width: 44)
+        #expect(fitted.allSatisfy { $0.count <= 44 })
+        #expect(Set(fitted).count == Self.similarLabels.count)
+        // The common beginning is shortened, the distinguishing end kept.
+        #expect(fitted[0] == "Andel elever i grunnskolen som…1.-4. trinn")
+        #expect(fitted[2] == "Andel elever i grunnskolen som…8.-10. trinn")
+        #expect(fitted[4].contains("76-190 timer"))
+        #expect(fitted[6].contains("271 timer"))
+        // Where a plain cut keeps the difference, the label is cut plainly.
+        #expect(fitted[7] == "Nasjonale prøver 5. trinn, andel elever på…")
+        #expect(fitted[9] == "Gruppestørrelse 2 - lærernorm")
+    }
+
+    @Test("the terminal and SVG profile charts never show two rows with the same label")
+    func distinctLabelsInCharts() throws {
+        // Values: indices of the hand-made chart; only the labels matter here.
+        let chart = BarChart(
+            title: "Tjenesteprofil for Bærum 2024",
+            subtitle: "ASSS med Oslo = 100",
+            axisLabel: "indeks",
+            reference: 100,
+            bars: Self.similarLabels.map { .init(label: $0, value: 100 * 16.9 / 16.4, text: "103,0") },
+            source: "Kilde: kapitlet"
+        )
+        let terminal = TerminalBarChart.render(chart, colour: TerminalColour(enabled: false))
+        let rows = terminal.split(separator: "\n").filter { $0.hasSuffix("103,0") }
+            .map { String($0.prefix { $0 != "│" && $0 != "█" }).trimmingCharacters(in: .whitespaces) }
+        #expect(rows.count == Self.similarLabels.count)
+        #expect(Set(rows).count == rows.count, "\(rows)")
+        let svg = SVGBarChart.render(chart)
+        let texts = svg.components(separatedBy: "anchor=\"end\"").dropFirst()
+            .map { $0.split(separator: ">", maxSplits: 1).last?.split(separator: "<").first.map(String.init) ?? "" }
+        #expect(texts.count >= Self.similarLabels.count)
+        #expect(Set(texts).count == texts.count, "\(texts)")
+    }
+
     @Test("SVG text is escaped; an axis step is 1, 2 or 5 times a power of ten")
     func escapingAndScale() {
         #expect(SVGWriter.escape("A & B < C > \"D\"") == "A &amp; B &lt; C &gt; &quot;D&quot;")

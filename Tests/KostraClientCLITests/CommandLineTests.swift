@@ -88,21 +88,80 @@ struct CommandLineTests {
         }
     }
 
-    @Test("every command's help has an example that parses")
-    func helpExamples() throws {
-        let commands = KostraClientCommand.configuration.subcommands
-        #expect(commands.count == 13)  // 10 query commands, report, bench, reload
+    @Test("every example of every help, printed at 80 columns, reads back as one whole command")
+    func helpExamplesAt80Columns() throws {
+        let commands: [any ParsableCommand.Type] = [KostraClientCommand.self] + KostraClientCommand.configuration.subcommands
+        var commandsRead = 0
         for command in commands {
-            let help = command.configuration.discussion
-            let examples = help.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-                .filter { $0.hasPrefix("kostra-client \(command.configuration.commandName ?? "")") }
-            #expect(!examples.isEmpty, "\(command.configuration.commandName ?? "") has no example")
+            let name = command.configuration.commandName ?? ""
+            let help = command == KostraClientCommand.self
+                ? KostraClientCommand.helpMessage(columns: 80)
+                : KostraClientCommand.helpMessage(for: command, columns: 80)
+            // The discussion: what comes before USAGE (argument-parser lays out the rest).
+            let lines = help.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                .prefix { !$0.hasPrefix("USAGE:") }
+            for line in lines {
+                #expect(line.count <= 80, "\(name): wider than 80 columns: \(line)")
+            }
+            // Every line of the discussion is printed as written: none was broken at 80 columns.
+            for line in command.configuration.discussion.split(separator: "\n") {
+                let written = line.trimmingCharacters(in: .whitespaces)
+                #expect(lines.contains { $0.trimmingCharacters(in: .whitespaces) == written }, "\(name): broken: \(written)")
+            }
+            // The example blocks: each line starts a command or continues one that ends in " \".
+            var inExamples = false
+            var pending: String?
+            var examples: [String] = []
+            for whole in lines.map({ $0.trimmingCharacters(in: .whitespaces) }) {
+                // A command may begin with environment settings: KOSTRA_TOKEN=... kostra-client ...
+                var line = whole
+                while pending == nil, let first = line.split(separator: " ").first, first.contains("="), !first.hasPrefix("-") {
+                    line = String(line.dropFirst(first.count).drop { $0 == " " })
+                }
+                if line == "Examples:" || line == "Example:" || line == "Shell completion:" {
+                    inExamples = true
+                    continue
+                }
+                guard inExamples else { continue }
+                if line.isEmpty {
+                    #expect(pending == nil, "\(name): an example ends in a backslash before a blank line")
+                    inExamples = false
+                    continue
+                }
+                if let start = pending {
+                    #expect(!line.hasPrefix("kostra-client"), "\(name): a continuation starts a new command: \(line)")
+                    pending = start + " " + line
+                } else {
+                    #expect(line.hasPrefix("kostra-client"), "\(name): a line of the examples is no command: \(line)")
+                    pending = line
+                }
+                if pending!.hasSuffix(" \\") {
+                    pending = String(pending!.dropLast(2))
+                } else {
+                    examples.append(pending!)
+                    pending = nil
+                }
+            }
+            #expect(!examples.isEmpty, "\(name) has no example")
             for example in examples {
-                // Everything before a redirection, split at spaces as a shell would here.
-                let words = example.split(separator: ">").first!.split(separator: " ").dropFirst().map(String.init)
-                #expect(throws: Never.self, "\(example)") { _ = try KostraClientCommand.parseAsRoot(words) }
+                // Everything before a comment or a redirection, split at spaces as a shell would here.
+                let command = example.split(separator: "#").first!.split(separator: ">").first!
+                let words = command.split(separator: " ").map(String.init)
+                #expect(words.first == "kostra-client")
+                if name != "kostra-client" {
+                    #expect(words.dropFirst().first == name, "\(name): an example of another command: \(example)")
+                }
+                if words.dropFirst().first == "--generate-completion-script" {
+                    // argument-parser answers this by printing the script, not by parsing a command.
+                    #expect(words.count == 3 && ["bash", "zsh", "fish"].contains(words[2]), "\(example)")
+                } else {
+                    #expect(throws: Never.self, "\(example)") { _ = try KostraClientCommand.parseAsRoot(Array(words.dropFirst())) }
+                }
+                commandsRead += 1
             }
         }
+        // The root's 13 examples and 3 completion lines, and each command's own.
+        #expect(commandsRead >= 16 + 13)
     }
 
     @Test("the root help documents every exit code and the completion scripts")

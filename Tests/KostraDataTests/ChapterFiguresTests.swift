@@ -35,9 +35,16 @@ struct ChapterFiguresTests {
     @Test("Each figure the text gives", arguments: Chapter.textFigures)
     func textFigure(_ figure: TextFigure) throws {
         let observation = try #require(data.observation(indicatorId: figure.indicator, regionCode: figure.region, year: figure.year))
-        #expect(observation.value == figure.value)
+        // To the figure's printed precision (100 + 9,3 + 5,1 is 114,39999… in binary).
+        #expect(abs((observation.value ?? .nan) - figure.value) < 1e-9)
         #expect(observation.status == .asPublished)
         #expect(observation.source.contains(figure.quote), "source: \(observation.source)")
+        // An implied figure's source says how it was derived, then quotes the sentence.
+        if let derivation = figure.derivation {
+            #expect(observation.source.hasPrefix("Avledet av kapitlet: \(derivation)"), "source: \(observation.source)")
+        } else {
+            #expect(observation.source.hasPrefix("«"), "source: \(observation.source)")
+        }
     }
 
     @Test("The figures the text says were not published are missing, not zero")
@@ -62,12 +69,25 @@ struct ChapterFiguresTests {
         #expect(actual.count == expected.count)
         #expect(Set(actual) == expected)
         #expect(data.tables.count == Chapter.tables.count)
-        #expect(actual.count == 226 + 14 + 2)  // table cells, text figures, stated missing
+        #expect(actual.count == 226 + 16 + 2)  // table cells, text figures (2 of them only implied), stated missing
     }
 
-    @Test("Bærum's own net expenditure per pupil is not stored: the chapter only implies it")
-    func impliedValueNotStored() {
-        #expect(data.observation(indicatorId: "grunnskole.netto_driftsutgifter_per_elev", regionCode: "3201", year: 2024) == nil)
+    @Test("Figures the chapter only implies are stored as figures, each saying how it was derived")
+    func impliedValuesStored() throws {
+        // «Oslo kommune brukte 136 522 kr per elev, altså 28 349 kr mer per elev, enn Bærum kommune.»
+        let baerum = try #require(data.observation(indicatorId: "grunnskole.netto_driftsutgifter_per_elev", regionCode: "3201", year: 2024))
+        let oslo = try #require(data.observation(indicatorId: "grunnskole.netto_driftsutgifter_per_elev", regionCode: "0301", year: 2024))
+        #expect(baerum.value == 108_173)
+        #expect((oslo.value ?? 0) - (baerum.value ?? 0) == 28_349)
+        #expect(baerum.note?.contains("Not printed") == true)
+        // «9,3 prosent over gjennomsnittet» and «gått ned med 5,1 prosentpoeng fra 2023 til 2024».
+        let efficiency2023 = try #require(data.observation(indicatorId: "grunnskole.effektivitetsindeks", regionCode: "3201", year: 2023))
+        let efficiency2024 = try #require(data.observation(indicatorId: "grunnskole.effektivitetsindeks", regionCode: "3201", year: 2024))
+        #expect(abs((efficiency2024.value ?? 0) - (efficiency2023.value ?? 0) - -5.1) < 1e-9)
+        #expect(efficiency2023.note?.contains("±0,1") == true)
+        // Every implied figure of the text is in the list above, and no other figure is marked so.
+        let implied = data.observations.filter { $0.source.hasPrefix("Avledet av kapitlet: ") }
+        #expect(implied.count == Chapter.textFigures.filter { $0.derivation != nil }.count)
     }
 
     @Test("The 2024 production-index weights, as published (sum 1.0001)")

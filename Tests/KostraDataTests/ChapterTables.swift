@@ -1,5 +1,5 @@
 // The chapter's tables, transcribed again here from the chapter's text
-// (/work/shared/seed/kostra-analyse-2025-grunnskole.txt), independently of the data file:
+// (../shared/seed/kostra-analyse-2025-grunnskole.txt from the repository root), independently of the data file:
 // the tests check the data file against these. Each table is introduced by its lines as
 // printed, quoted in a comment.
 

@@ -1,14 +1,17 @@
 // The figures the chapter's text gives that no table holds, transcribed from the sentences
 // quoted beside each, independently of the data file.
 
-/// A figure of the text: the value the sentence gives (or implies, for an index relative to
-/// ASSS = 100), and a piece of the sentence the observation must cite.
+/// A figure of the text: the value the sentence gives, or implies (an index relative to
+/// ASSS = 100, one region's value as another's less a stated difference), and a piece of the
+/// sentence the observation must cite. An implied figure has its `derivation` as the data's
+/// source must spell it, the arithmetic done here from the sentence's own numbers.
 struct TextFigure: Sendable, CustomStringConvertible {
     var indicator: String
     var region: String
     var year: Int
     var value: Double
     var quote: String
+    var derivation: String? = nil
 
     var description: String { "\(indicator) \(region) \(year)" }
 }
@@ -33,6 +36,9 @@ extension Chapter {
         // «Oslo kommune brukte 136 522 kr per elev, altså 28 349 kr mer per elev, enn Bærum kommune.»
         TextFigure(indicator: "grunnskole.netto_driftsutgifter_per_elev", region: "0301", year: 2024, value: 136_522,
                    quote: "Oslo kommune brukte 136 522 kr per elev"),
+        // ... so Bærum's, which the chapter does not print, is 136 522 − 28 349 = 108 173.
+        TextFigure(indicator: "grunnskole.netto_driftsutgifter_per_elev", region: "3201", year: 2024, value: 136_522 - 28_349,
+                   quote: "altså 28 349 kr mer per elev, enn Bærum kommune", derivation: "136 522 − 28 349 = 108 173"),
         // «Bærum har sammen med Drammen og Trondheim den høyeste gruppestørrelsen sammenlignet
         //  med ASSS-kommunene med 13,9 elever per lærer, ...» (the section's year is 2024)
         TextFigure(indicator: "grunnskole.gruppestorrelse_1", region: "3301", year: 2024, value: 13.9,
@@ -49,32 +55,37 @@ extension Chapter {
         TextFigure(indicator: "grunnskole.antall_barn_i_sfo", region: "3201", year: 2024, value: 5809,
                    quote: "I 2024 benyttet 5 809 barn seg av tilbudet på SFO."),
         // «I 2024 var Bærums produksjon innenfor grunnskole 0,7 prosent høyere enn ASSS-snittet.»
-        TextFigure(indicator: "grunnskole.produksjonsindeks", region: "3201", year: 2024, value: 100.7,
-                   quote: "0,7 prosent høyere enn ASSS-snittet"),
+        TextFigure(indicator: "grunnskole.produksjonsindeks", region: "3201", year: 2024, value: 100 + 0.7,
+                   quote: "0,7 prosent høyere enn ASSS-snittet", derivation: "100 + 0,7 = 100,7"),
         // «Bærum scoret høyest på indikatoren elever med plass i SFO som lå 2,9 prosent over ASSS-snittet.»
-        TextFigure(indicator: "grunnskole.produksjonsindeks_sfo", region: "3201", year: 2024, value: 102.9,
-                   quote: "2,9 prosent over ASSS-snittet"),
+        TextFigure(indicator: "grunnskole.produksjonsindeks_sfo", region: "3201", year: 2024, value: 100 + 2.9,
+                   quote: "2,9 prosent over ASSS-snittet", derivation: "100 + 2,9 = 102,9"),
         // «Bærum scoret lavest på indikatoren skolebidrag 5.-7. trinn som lå 0,7 prosent under ASSS-snittet.»
-        TextFigure(indicator: "grunnskole.produksjonsindeks_skolebidrag_5_7", region: "3201", year: 2024, value: 99.3,
-                   quote: "0,7 prosent under ASSS-snittet"),
+        TextFigure(indicator: "grunnskole.produksjonsindeks_skolebidrag_5_7", region: "3201", year: 2024, value: 100 - 0.7,
+                   quote: "0,7 prosent under ASSS-snittet", derivation: "100 − 0,7 = 99,3"),
         // «Figuren viser at Bærum ligger 9,3 prosent over gjennomsnittet av ASSS-kommunene når det
         //  gjelder effektivitet.»
-        TextFigure(indicator: "grunnskole.effektivitetsindeks", region: "3201", year: 2024, value: 109.3,
-                   quote: "9,3 prosent over gjennomsnittet"),
+        TextFigure(indicator: "grunnskole.effektivitetsindeks", region: "3201", year: 2024, value: 100 + 9.3,
+                   quote: "9,3 prosent over gjennomsnittet", derivation: "100 + 9,3 = 109,3"),
+        // «Effektiviteten har gått ned med 5,1 prosentpoeng fra 2023 til 2024.»: so 2023 was
+        // 109,3 + 5,1 = 114,4 (both rounded: ±0,1).
+        TextFigure(indicator: "grunnskole.effektivitetsindeks", region: "3201", year: 2023, value: 100 + 9.3 + 5.1,
+                   quote: "Effektiviteten har gått ned med 5,1 prosentpoeng fra 2023 til 2024", derivation: "109,3 + 5,1 = 114,4"),
         // «... produksjonen innenfor grunnskole var 0,7 prosent høyere og brutto driftsutgifter var
         //  7,9 prosent lavere enn gjennomsnittet av ASSS-kommunene.»
-        TextFigure(indicator: "grunnskole.brutto_driftsutgifter_indeks", region: "3201", year: 2024, value: 92.1,
-                   quote: "brutto driftsutgifter var 7,9 prosent lavere"),
+        TextFigure(indicator: "grunnskole.brutto_driftsutgifter_indeks", region: "3201", year: 2024, value: 100 - 7.9,
+                   quote: "brutto driftsutgifter var 7,9 prosent lavere", derivation: "100 − 7,9 = 92,1"),
         // «Bærum kommune ligger 6,9 prosent lavere enn gjennomsnittet av ASSS-kommunene på
         //  ressursbruksindikatoren.»
-        TextFigure(indicator: "grunnskole.ressursbruksindikator", region: "3201", year: 2024, value: 93.1,
-                   quote: "6,9 prosent lavere enn gjennomsnittet av ASSS-kommunene på ressursbruksindikatoren"),
+        TextFigure(indicator: "grunnskole.ressursbruksindikator", region: "3201", year: 2024, value: 100 - 6.9,
+                   quote: "6,9 prosent lavere enn gjennomsnittet av ASSS-kommunene på ressursbruksindikatoren",
+                   derivation: "100 − 6,9 = 93,1"),
         // «Samlet sett gikk produksjonen i Bærum ned med 0,9 prosent, mens nedgangen i ASSS
         //  området var på 0,7 prosent.»
         TextFigure(indicator: "grunnskole.endring_produksjon", region: "3201", year: 2024, value: -0.9,
-                   quote: "gikk produksjonen i Bærum ned med 0,9 prosent"),
+                   quote: "gikk produksjonen i Bærum ned med 0,9 prosent", derivation: "ned med 0,9 prosent = −0,9"),
         TextFigure(indicator: "grunnskole.endring_produksjon", region: "ASSS", year: 2024, value: -0.7,
-                   quote: "nedgangen i ASSS området var på 0,7 prosent"),
+                   quote: "nedgangen i ASSS området var på 0,7 prosent", derivation: "nedgang på 0,7 prosent = −0,7"),
     ]
 
     /// Figures the text says do not exist: «Siden det ikke er publisert en

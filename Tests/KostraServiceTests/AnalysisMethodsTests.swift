@@ -41,7 +41,7 @@ struct AnalysisMethodsTests {
         #expect(response.published?.value == 109.3)
         #expect(response.published?.provenance?.published == true)
         #expect(response.agreesWithPublished == true)
-        #expect(response.change?.value == -5.1)  // «gått ned med 5,1 prosentpoeng»
+        #expect(response.publishedChange?.value == -5.1)  // «gått ned med 5,1 prosentpoeng»
     }
 
     @Test("GetProductionIndex: 100,7 served as published, not as computed")

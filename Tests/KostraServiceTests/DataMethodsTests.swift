@@ -69,13 +69,56 @@ struct DataMethodsTests {
         #expect(response.series[0].observations.map(\.value) == [5.2, 5.3])
     }
 
+    @Test("years asked outside the data are answered, missing as outside the data")
+    func yearsOutsideTheData() throws {
+        // Asked 2019-2024; the data has 2021-2024 (the chapter's four columns).
+        let response = try self.series("grunnskole.gruppestorrelse_2", ["Bærum"], from: 2019, to: 2024)
+        #expect(response.years == [2019, 2020, 2021, 2022, 2023, 2024])
+        let cells = response.series[0].observations
+        #expect(cells.map(\.year) == [2019, 2020, 2021, 2022, 2023, 2024])
+        // Bærum 17,4 17,3 17,1 16,9 in the columns 2021-2024.
+        #expect(cells.map(\.value) == [nil, nil, 17.4, 17.3, 17.1, 16.9])
+        #expect(cells.map(\.missing) == [.outsideData, .outsideData, .none, .none, .none, .none])
+        #expect(cells.prefix(2).allSatisfy { $0.status == .unspecified && $0.source.contains("2021–2024") })
+        // The open end (0) is the latest year of the data: 2023 onward is 2023-2024.
+        #expect(try self.series("grunnskole.gruppestorrelse_2", ["Bærum"], from: 2023).years == [2023, 2024])
+    }
+
+    @Test("a range of more than 100 years is INVALID_ARGUMENT")
+    func tooManyYears() throws {
+        #expect {
+            try self.series("grunnskole.gruppestorrelse_2", ["Bærum"], from: 1900, to: 2024)
+        } throws: { error in
+            (error as? RPCError)?.code == .invalidArgument && (error as? RPCError)?.details.first?.field == "to_year"
+        }
+    }
+
+    @Test("an implied figure is served in a series, its source saying how it was derived")
+    func impliedFigure() throws {
+        // «Oslo kommune brukte 136 522 kr per elev, altså 28 349 kr mer per elev, enn Bærum kommune.»
+        let response = try self.series("grunnskole.netto_driftsutgifter_per_elev", ["Oslo", "Bærum"], from: 2024, to: 2024)
+        let oslo = try #require(response.series[0].observations.first)
+        let baerum = try #require(response.series[1].observations.first)
+        #expect(oslo.value == 136_522)
+        let implied: Double = 136_522 - 28_349  // 108 173, not printed: implied
+        #expect(baerum.value == implied)
+        #expect(baerum.source.hasPrefix("Avledet av kapitlet: 136 522 − 28 349 = 108 173."))
+        #expect(baerum.source.contains("28 349 kr mer per elev, enn Bærum kommune"))
+        // «9,3 prosent over gjennomsnittet» and «gått ned med 5,1 prosentpoeng fra 2023 til 2024».
+        let efficiency = try self.series("grunnskole.effektivitetsindeks", ["Bærum"])
+        #expect(efficiency.years == [2023, 2024])
+        let values = efficiency.series[0].observations.map { $0.value ?? .nan }
+        #expect(abs(values[0] - (109.3 + 5.1)) < 1e-9)  // 2023: 114,4, implied
+        #expect(abs(values[1] - (100 + 9.3)) < 1e-9)  // 2024: 109,3
+    }
+
     @Test("a region the table leaves out is a row of missing cells, never zeros")
     func missingStaysMissing() throws {
         // «Antall assistentårsverk per hundre lærerårsverk» has rows for Bærum and Asker only.
         let response = try self.series("grunnskole.assistentarsverk_per_100_laererarsverk", ["Bærum", "ASSS"])
         #expect(response.series[0].observations.map(\.value) == [10, 11, 14, 13])
         #expect(response.series[1].observations.map(\.value) == [nil, nil, nil, nil])
-        #expect(response.series[1].observations.allSatisfy { $0.missing == .notPublished })
+        #expect(response.series[1].observations.allSatisfy { $0.missing == .notPublished && $0.status == .unspecified })
     }
 
     @Test("no regions asked means every region with figures")

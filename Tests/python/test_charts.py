@@ -149,12 +149,14 @@ def test_series_without_figures_draws_no_line(server, tmp_path):
 
 
 def test_unknown_region_is_one_line_and_exit_2(server, tmp_path):
-    result = run_client(server, "report", "--region", "Baerun", "--year", "2024")
-    assert result.returncode == 2
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1 and lines[0].startswith("kostra-client: NOT_FOUND:")
-    assert "did you mean" in lines[0] and "Bærum" in lines[0]
-    assert result.stdout == ""
+    # Norwegian by default (--lang nb), English with --lang en; the code name stays.
+    for lang, suggestion in [("nb", "mente du"), ("en", "did you mean")]:
+        result = run_client(server, "report", "--region", "Baerun", "--year", "2024", "--lang", lang)
+        assert result.returncode == 2
+        lines = result.stderr.splitlines()
+        assert len(lines) == 1 and lines[0].startswith("kostra-client: NOT_FOUND:")
+        assert suggestion in lines[0] and "Bærum" in lines[0], lines[0]
+        assert result.stdout == ""
 
 
 def test_usage_error_is_one_line_and_exit_64(server):

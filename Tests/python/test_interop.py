@@ -111,6 +111,55 @@ def test_get_series_year_range(client, schema):
     assert all(abs(v - w) <= TOL for (_, v), w in zip(got, CHAPTER_TABLE["3203"][1:3]))
 
 
+def test_get_series_answers_every_year_asked(client, schema):
+    """PROTOCOL.md section 8: one observation per year asked for. The data has
+    2021-2024; 2019 and 2020 are answered as missing, with the reason
+    MISSING_REASON_OUTSIDE_DATA and a source naming the years there are, so
+    a client that lays out columns by the years it asked for keeps every
+    figure in its column."""
+    asked = list(range(2019, 2025))
+    req = schema.GetSeriesRequest(indicator_id=GRUPPESTORRELSE_2, regions=["Bærum", "ASSS"], from_year=2019, to_year=2024)
+    a = client.call("GetSeries", req)
+    assert a.ok, a.status
+    assert list(a.message.years) == asked
+    outside = schema.enum("MissingReason").values_by_name["MISSING_REASON_OUTSIDE_DATA"].number
+    unspecified = schema.enum("FigureStatus").values_by_name["FIGURE_STATUS_UNSPECIFIED"].number
+    for s in a.message.series:
+        assert [o.year for o in s.observations] == asked
+        early, known = s.observations[:2], s.observations[2:]
+        for o in early:
+            assert not o.HasField("value"), o
+            assert o.missing == outside
+            assert o.status == unspecified
+            assert "2021–2024" in o.source, o.source
+        # The chapter's row, in the columns 2021-2024.
+        assert [o.value for o in known] == CHAPTER_TABLE[s.region_code]
+        assert all(o.missing == 0 for o in known)
+
+
+def test_get_series_open_range_reaching_past_the_data(client, schema):
+    """from_year 2023 with to_year 0 (to the latest) is 2023-2024; to_year 2026
+    adds 2025 and 2026 as outside the data."""
+    a = client.call("GetSeries", schema.GetSeriesRequest(indicator_id=GRUPPESTORRELSE_2, regions=["3203"], from_year=2023))
+    assert a.ok, a.status
+    assert list(a.message.years) == [2023, 2024]
+    a = client.call("GetSeries", schema.GetSeriesRequest(indicator_id=GRUPPESTORRELSE_2, regions=["3203"], from_year=2023, to_year=2026))
+    assert a.ok, a.status
+    assert list(a.message.years) == [2023, 2024, 2025, 2026]
+    got = series_values(a.message.series[0])
+    outside = schema.enum("MissingReason").values_by_name["MISSING_REASON_OUTSIDE_DATA"].number
+    # Asker 16,8 (2023) and 16,7 (2024) from the chapter's table, then two missing years.
+    assert got == [(2023, 16.8, 0), (2024, 16.7, 0), (2025, None, outside), (2026, None, outside)]
+
+
+def test_get_series_range_wholly_outside_is_not_found(client, schema):
+    """A range with no year of data stays NOT_FOUND, listing the years there are."""
+    for lo, hi in [(2015, 2020), (2025, 2030), (2030, 0)]:
+        a = client.call("GetSeries", schema.GetSeriesRequest(indicator_id=GRUPPESTORRELSE_2, regions=["3201"], from_year=lo, to_year=hi))
+        assert a.status.code == NOT_FOUND, (lo, hi, a.status)
+        assert "2021–2024" in a.status.message, a.status.message
+
+
 def test_missing_value_has_no_value_field(client, schema):
     ind = client.call("ListIndicators", schema.ListIndicatorsRequest())
     assert ind.ok, ind.status

@@ -48,24 +48,42 @@ extension Analysis {
                 && $0.year == year && ($0.baseYear == nil || $0.baseYear == year - 1) && $0.figures["value"] != nil
         }
         let changeFromFact = changeFact.map { fact in
-            Figure(value: fact.figures["value"] ?? 0, unit: .percentagePoints, provenance: .published(fact: fact, role: "value", method: .relativeEfficiency))
+            Figure(value: fact.figures["value"] ?? 0, unit: .percentagePoints, provenance: .published(fact: fact, role: "value"))
         }
 
+        // Each year's efficiency as known on its own: computed, else the report's.
+        let nowUsed = current.efficiency.value != nil ? current.efficiency : (published ?? current.efficiency)
+        let previousPublished = self.publishedEfficiency(municipality, year: year - 1)
+        // A year-before figure the data derives from the change sentence itself (Bærum 2023:
+        // 109,3 + 5,1 = 114,4) cannot give the change back: that would be circular.
+        let circular = changeFact.map { fact in previousPublished?.provenance.source?.contains(fact.source) == true } ?? false
+        let independentBefore = circular ? nil : previousPublished
+        let beforeUsed = previous.efficiency.value != nil ? previous.efficiency : (independentBefore ?? previous.efficiency)
+
+        // Computed from two efficiencies, or missing (the report's change is `publishedChange`).
         let change: Figure
-        var previousEfficiency = previous.efficiency
-        if let now = current.efficiency.value, let before = previous.efficiency.value {
+        var previousEfficiency = beforeUsed
+        if let now = nowUsed.value, let before = beforeUsed.value {
             change = Figure(
                 value: now - before,
                 unit: .percentagePoints,
                 provenance: Provenance(
                     method: .relativeEfficiency,
                     formula: "\(NumberText.formula(now)) − \(NumberText.formula(before))",
-                    inputs: [Self.efficiencyInput(current.efficiency, municipality, year), Self.efficiencyInput(previous.efficiency, municipality, year - 1)]
+                    inputs: [Self.efficiencyInput(nowUsed, municipality, year), Self.efficiencyInput(beforeUsed, municipality, year - 1)]
                 )
             )
         } else if let changeFromFact {
-            change = changeFromFact
-            if previous.efficiency.value == nil, let published, let printed = published.value, let moved = changeFromFact.value {
+            change = Figure(
+                missing: (circular
+                    ? "the data's \(year - 1) efficiency is implied by the published change itself, so it cannot give the change back"
+                    : "no efficiency for \(year - 1) (\(beforeUsed.missingReason ?? "missing"))") + ProductionConventions.servedAsPublished,
+                unit: .percentagePoints,
+                provenance: Provenance(method: .relativeEfficiency, formula: "efficiency \(year) − efficiency \(year - 1)", inputs: [])
+            )
+            if beforeUsed.value == nil, circular, let previousPublished {
+                previousEfficiency = previousPublished  // the data's implied figure, its source says how
+            } else if beforeUsed.value == nil, let published, let printed = published.value, let moved = changeFromFact.value {
                 previousEfficiency = Figure(
                     value: printed - moved,
                     unit: .index,
@@ -78,13 +96,13 @@ extension Analysis {
             }
         } else {
             change = Figure(
-                missing: "no efficiency for \(year - 1) (\(previous.efficiency.missingReason ?? "missing")) and no published change",
+                missing: "no efficiency for \(year - 1) (\(beforeUsed.missingReason ?? "missing")) and no published change",
                 unit: .percentagePoints,
                 provenance: Provenance(method: .relativeEfficiency, formula: "efficiency \(year) − efficiency \(year - 1)", inputs: [])
             )
         }
 
-        if current.efficiency.value == nil, change.value == nil {
+        if current.efficiency.value == nil, change.value == nil, published?.value == nil, changeFromFact?.value == nil {
             let ids = [EfficiencyResult.efficiencyIndexId, EfficiencyResult.expenditureIndexId]
             throw FigureReader(dataset: self.dataset).noFigures(
                 "no relative efficiency, nor anything to compute it from,", for: municipality, year: year,
@@ -102,16 +120,19 @@ extension Analysis {
             differenceFromPublished: difference,
             agreesWithPublished: agrees,
             previousEfficiency: previousEfficiency,
-            change: change
+            change: change,
+            publishedChange: changeFromFact
         )
     }
 
-    /// The production index, expenditure index and efficiency of one year: computed where both
-    /// indices exist, else the published efficiency, else missing.
+    /// The production index (computed, else the report's), the expenditure index (as the data
+    /// has it) and the efficiency of one year: computed where both indices exist, else missing
+    /// (the report's efficiency is `publishedEfficiency`).
     func efficiencyParts(_ municipality: Region, year: Int) -> (production: Figure, expenditure: Figure, efficiency: Figure) {
         let production: Figure
         do {
-            production = try self.productionIndex(region: municipality.code, year: year).total
+            let index = try self.productionIndex(region: municipality.code, year: year)
+            production = index.total.value != nil ? index.total : (index.publishedTotal ?? index.total)
         } catch {
             production = Figure(
                 missing: error.message,
@@ -136,15 +157,14 @@ extension Analysis {
                     inputs: [Self.productionInput(production, municipality, year)] + expenditure.provenance.inputs
                 )
             )
-        } else if let published = self.publishedEfficiency(municipality, year: year) {
-            efficiency = published
         } else {
             var reasons: [String] = []
             if production.value == nil { reasons.append("production index: " + (production.missingReason ?? "missing")) }
             if expenditure.value == nil { reasons.append("expenditure index: " + (expenditure.missingReason ?? "missing")) }
             if expenditure.value == 0 { reasons.append("the expenditure index is 0") }
             efficiency = Figure(
-                missing: reasons.joined(separator: "; ") + "; and no published efficiency",
+                missing: reasons.joined(separator: "; ")
+                    + (self.publishedEfficiency(municipality, year: year) == nil ? "; and no published efficiency" : ProductionConventions.servedAsPublished),
                 unit: .index,
                 provenance: Provenance(method: .relativeEfficiency, formula: "100 × production index / expenditure index", inputs: [])
             )
@@ -157,7 +177,7 @@ extension Analysis {
         guard let observation = self.dataset.observation(indicatorId: EfficiencyResult.efficiencyIndexId, regionCode: municipality.code, year: year),
             let value = observation.value
         else { return nil }
-        return Figure(value: value, unit: .index, provenance: .published(observation, method: .relativeEfficiency))
+        return Figure(value: value, unit: .index, provenance: .published(observation))
     }
 
     /// The production index as one input: its status, and where it comes from.

@@ -14,12 +14,12 @@ public struct EfficiencyResult: Sendable, Hashable {
     public var region: Region
     /// The year.
     public var year: Int
-    /// The production index (`Analysis.productionIndex`): computed, or as published.
+    /// The production index used (`Analysis.productionIndex`): computed, else the report's, as published.
     public var productionIndex: Figure
     /// The gross expenditure index, as the data has it.
     public var expenditureIndex: Figure
     /// 100 × production index / expenditure index, computed (its inputs may be as
-    /// published); where it cannot be computed, the published figure; else missing.
+    /// published); where it cannot be computed, missing (the report's is `published`).
     public var efficiency: Figure
     /// The report's published efficiency whenever the data has one.
     public var published: Figure?
@@ -31,9 +31,11 @@ public struct EfficiencyResult: Sendable, Hashable {
     /// The efficiency of the year before: computed, published, implied by the published
     /// efficiency and the published change, or missing.
     public var previousEfficiency: Figure
-    /// The change from the year before in percentage points: computed from two efficiencies
-    /// when both are known independently, else the report's published change, else missing.
+    /// The change from the year before in percentage points: computed from the two years'
+    /// efficiencies (each computed, else the report's), else missing.
     public var change: Figure
+    /// The report's change from the year before (a sentence), as published, when it gives one.
+    public var publishedChange: Figure?
 
     /// A result.
     public init(
@@ -46,7 +48,8 @@ public struct EfficiencyResult: Sendable, Hashable {
         differenceFromPublished: Figure?,
         agreesWithPublished: Bool?,
         previousEfficiency: Figure,
-        change: Figure
+        change: Figure,
+        publishedChange: Figure? = nil
     ) {
         self.region = region
         self.year = year
@@ -58,5 +61,6 @@ public struct EfficiencyResult: Sendable, Hashable {
         self.agreesWithPublished = agreesWithPublished
         self.previousEfficiency = previousEfficiency
         self.change = change
+        self.publishedChange = publishedChange
     }
 }

@@ -130,7 +130,7 @@ struct GroupAveraging {
     func published() -> Figure {
         let unit = self.indicator.unit
         guard let observation = self.dataset.observation(indicatorId: self.indicator.id, regionCode: self.group.code, year: self.year) else {
-            var provenance = Provenance(method: .groupAverage, formula: "as published", inputs: [])
+            var provenance = Provenance(method: .published, formula: "as published", inputs: [])
             provenance.isPublished = true
             return Figure(
                 missing: ComparisonWording.noValue(nil, region: self.group, indicator: self.indicator, year: self.year),
@@ -138,7 +138,7 @@ struct GroupAveraging {
                 provenance: provenance
             )
         }
-        let provenance = Provenance.published(observation, method: .groupAverage)
+        let provenance = Provenance.published(observation)
         guard let value = observation.value else {
             return Figure(
                 missing: ComparisonWording.noValue(observation, region: self.group, indicator: self.indicator, year: self.year),

@@ -30,7 +30,7 @@ extension Analysis {
         let service = weights.map(ProductionConventions.service(of:)) ?? "grunnskole"
 
         let change = self.productionChange(of: municipality, weights: weights, service: service, year: year)
-        if change.total.value == nil {
+        if change.total.value == nil, change.published?.value == nil {
             guard weights != nil else {
                 let years = self.dataset.productionWeights.map { String($0.year) }
                 throw AnalysisError(
@@ -68,16 +68,16 @@ extension Analysis {
             regionCode: region.code,
             year: year
         ).flatMap { observation in
-            observation.value.map { Figure(value: $0, unit: .percent, provenance: .published(observation, method: .productionChange)) }
+            observation.value.map { Figure(value: $0, unit: .percent, provenance: .published(observation)) }
         }
         guard let weights else {
-            let total =
-                published
-                ?? Figure(
-                    missing: "the data has no production-index weights for \(year), and the report publishes no change for \(region.name)",
-                    unit: .percent,
-                    provenance: Provenance(method: .productionChange, formula: "Σ w·Δ / Σ w", inputs: [])
-                )
+            // Computed or missing, never the report's figure (that is `published`).
+            let total = Figure(
+                missing: "the data has no production-index weights for \(year)"
+                    + (published == nil ? ", and the report publishes no change for \(region.name)" : ProductionConventions.servedAsPublished),
+                unit: .percent,
+                provenance: Provenance(method: .productionChange, formula: "Σ w·Δ / Σ w", inputs: [])
+            )
             return ProductionChange(region: region, components: [], weightUsed: 0, total: total, published: published)
         }
 
@@ -112,11 +112,10 @@ extension Analysis {
                 unit: .percent,
                 provenance: Provenance(method: .productionChange, formula: formula, inputs: inputs)
             )
-        } else if let published {
-            total = published
         } else {
             total = Figure(
-                missing: "no weighted indicator has a change from \(year - 1) to \(year) for \(region.name), and the report publishes none",
+                missing: "no weighted indicator has a change from \(year - 1) to \(year) for \(region.name)"
+                    + (published == nil ? ", and the report publishes none" : ProductionConventions.servedAsPublished),
                 unit: .percent,
                 provenance: Provenance(method: .productionChange, formula: "Σ w·Δ / Σ w", inputs: inputs)
             )
@@ -164,7 +163,10 @@ extension Analysis {
                 )
             }
             ratio *= n / b
-            terms.append(Self.productionOperand(now.provenance.formula) + " / " + Self.productionOperand(before.provenance.formula))
+            // A figure read from the data is written as its value; a computed one as its formula.
+            let nowTerm = now.provenance.isPublished ? NumberText.formula(n) : now.provenance.formula
+            let beforeTerm = before.provenance.isPublished ? NumberText.formula(b) : before.provenance.formula
+            terms.append(Self.productionOperand(nowTerm) + " / " + Self.productionOperand(beforeTerm))
         }
         return Figure(
             value: 100 * (ratio - 1),

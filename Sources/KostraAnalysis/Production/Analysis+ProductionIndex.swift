@@ -48,7 +48,10 @@ extension Analysis {
 
         let total: Figure
         let weightSum = weights.total
-        let scored = components.compactMap { component in component.score.value.map { (component, $0) } }
+        // A component's score: computed, else the report's (as its contribution uses it).
+        let scored = components.compactMap { component in
+            (component.score.value ?? component.publishedScore?.value).map { (component, $0) }
+        }
         if scored.count == components.count, !components.isEmpty, weightSum != 0 {
             let sum = scored.reduce(0.0) { $0 + $1.0.weight * $1.1 }
             let terms = scored.map { "\(NumberText.formula($0.0.weight)) × \(NumberText.formula($0.1))" }
@@ -61,13 +64,13 @@ extension Analysis {
                     inputs: ProductionConventions.unique(components.flatMap(\.contribution.provenance.inputs))
                 )
             )
-        } else if let publishedTotal {
-            total = publishedTotal
         } else {
-            let lacking = components.filter { $0.score.value == nil }.map(\.label)
+            // Computed or missing, never the report's index (that is `publishedTotal`).
+            let lacking = components.filter { $0.score.value == nil && $0.publishedScore?.value == nil }.map(\.label)
             total = Figure(
                 missing: "the index needs every weighted indicator's score; \(municipality.name) has none for "
-                    + lacking.joined(separator: ", ") + " in \(year), and the report publishes no index",
+                    + lacking.joined(separator: ", ") + " in \(year)"
+                    + (publishedTotal == nil ? ", and the report publishes no index" : ProductionConventions.servedAsPublished),
                 unit: .index,
                 provenance: Provenance(
                     method: .productionIndex,
@@ -77,7 +80,7 @@ extension Analysis {
             )
         }
 
-        if total.value == nil, scored.isEmpty {
+        if total.value == nil, scored.isEmpty, publishedTotal == nil {
             var involved = ids + ids.map(ProductionConventions.publishedComponentId(for:))
             involved.append(ProductionConventions.publishedIndexId(service: service))
             throw FigureReader(dataset: self.dataset).noFigures(
@@ -115,7 +118,7 @@ extension Analysis {
         let published = self.dataset.observation(indicatorId: publishedId, regionCode: regionCode, year: year)
             .flatMap { observation in
                 observation.value.map {
-                    Figure(value: $0, unit: .index, provenance: .published(observation, method: .productionIndex))
+                    Figure(value: $0, unit: .index, provenance: .published(observation))
                 }
             }
 
@@ -130,8 +133,6 @@ extension Analysis {
                     inputs: value.provenance.inputs + referenceValue.provenance.inputs
                 )
             )
-        } else if let published {
-            score = published
         } else {
             let reason: String
             if value.value == nil {
@@ -142,7 +143,7 @@ extension Analysis {
                 reason = "\(reference.name)'s level is 0, so no score relative to it exists"
             }
             score = Figure(
-                missing: reason + "; and the report publishes no score for it",
+                missing: reason + (published == nil ? "; and the report publishes no score for it" : ProductionConventions.servedAsPublished),
                 unit: .index,
                 provenance: Provenance(
                     method: .productionIndex,
@@ -153,15 +154,16 @@ extension Analysis {
         }
 
         let weightInput = ProductionConventions.weightInput(id, weights: weights)
+        // weight × the computed score, else × the report's score: computed either way.
         let contribution: Figure
-        if let s = score.value {
+        if let scoreUsed = score.value != nil ? score : published, let s = scoreUsed.value {
             contribution = Figure(
                 value: weight * s,
                 unit: .index,
                 provenance: Provenance(
                     method: .productionIndex,
                     formula: "\(NumberText.formula(weight)) × \(NumberText.formula(s))",
-                    inputs: [weightInput] + score.provenance.inputs
+                    inputs: [weightInput] + scoreUsed.provenance.inputs
                 )
             )
         } else {
@@ -190,6 +192,6 @@ extension Analysis {
         guard let observation = self.dataset.observation(indicatorId: id, regionCode: regionCode, year: year),
             let value = observation.value
         else { return nil }
-        return Figure(value: value, unit: .index, provenance: .published(observation, method: .productionIndex))
+        return Figure(value: value, unit: .index, provenance: .published(observation))
     }
 }

@@ -1,7 +1,7 @@
 import KostraData
 
-/// Reads figures from a dataset as `Figure`s: a value with the observation as its one input,
-/// or a missing figure saying why. A group's plain-mean indicator with no figure of its own is
+/// Reads figures from a dataset as `Figure`s: a value served as published, with the
+/// observation as its one input, or a missing figure saying why. A group's plain-mean indicator with no figure of its own is
 /// formed from its members; nothing missing is ever read as zero.
 struct FigureReader {
     let dataset: Dataset
@@ -18,12 +18,8 @@ struct FigureReader {
             )
         }
         if let observation = dataset.observation(indicatorId: indicatorId, regionCode: regionCode, year: year) {
-            let input = AnalysisInput(observation)
-            let provenance = Provenance(
-                method: method,
-                formula: observation.value.map(NumberText.formula) ?? indicatorId,
-                inputs: [input]
-            )
+            // Read unchanged: published (PROTOCOL.md, "Published and computed").
+            let provenance = Provenance.published(observation)
             if let value = observation.value {
                 return Figure(value: value, unit: unit, provenance: provenance)
             }

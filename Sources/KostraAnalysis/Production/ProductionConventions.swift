@@ -56,6 +56,11 @@ public enum ProductionConventions {
         "\(service).produksjonsindeks"
     }
 
+    /// What a result that cannot be computed adds to its reason when the
+    /// report publishes it: the report's number is in the `published…` field
+    /// beside it, never in the result's place.
+    public static let servedAsPublished = "; the report's own figure is served beside it, as published"
+
     /// The published change in production: `grunnskole.endring_produksjon`.
     public static func publishedChangeId(service: String) -> String {
         "\(service).endring_produksjon"

@@ -50,7 +50,7 @@ extension Analysis {
 
         let publishedMeanRatio = self.dataset.observation(indicatorId: ResourceUseResult.ratioId, regionCode: reference.code, year: year)
             .flatMap { observation in
-                observation.value.map { Figure(value: $0, unit: .fraction, provenance: Provenance(method: .resourceUse, formula: NumberText.formula($0), inputs: [AnalysisInput(observation)])) }
+                observation.value.map { Figure(value: $0, unit: .fraction, provenance: .published(observation)) }
             }
         var meanDifference: Figure?
         if let computed = meanRatio.value, let publishedMean = publishedMeanRatio?.value {
@@ -67,7 +67,7 @@ extension Analysis {
 
         let publishedIndex = self.dataset.observation(indicatorId: ResourceUseResult.indexId, regionCode: municipality.code, year: year)
             .flatMap { observation in
-                observation.value.map { Figure(value: $0, unit: .index, provenance: .published(observation, method: .resourceUse)) }
+                observation.value.map { Figure(value: $0, unit: .index, provenance: .published(observation)) }
             }
         let index: Figure
         if let r = ratio.value, let mean = meanRatio.value, mean != 0 {
@@ -80,31 +80,32 @@ extension Analysis {
                     inputs: ProductionConventions.unique(ratio.provenance.inputs + memberInputs)
                 )
             )
-        } else if let publishedIndex {
-            index = publishedIndex
         } else {
+            // Computed or missing, never the report's indicator (that is `publishedIndex`).
             index = Figure(
                 missing: (ratio.value == nil ? (ratio.missingReason ?? "no ratio") : (meanRatio.missingReason ?? "no mean"))
-                    + "; and the report publishes no indicator",
+                    + (publishedIndex == nil ? "; and the report publishes no indicator" : ProductionConventions.servedAsPublished),
                 unit: .index,
                 provenance: Provenance(method: .resourceUse, formula: "100 × ratio / mean ratio", inputs: ratio.provenance.inputs)
             )
         }
 
+        // index − 100 from the computed index, else from the report's: computed either way.
         let deviation: Figure
-        if let value = index.value {
+        if let indexUsed = index.value != nil ? index : publishedIndex, let value = indexUsed.value {
             deviation = Figure(
                 value: value - 100,
                 unit: .percent,
-                provenance: Provenance(method: .resourceUse, formula: "\(NumberText.formula(value)) − 100", inputs: index.provenance.inputs)
+                provenance: Provenance(method: .resourceUse, formula: "\(NumberText.formula(value)) − 100", inputs: indexUsed.provenance.inputs)
             )
         } else {
             deviation = Figure(missing: index.missingReason ?? "no indicator", unit: .percent, provenance: index.provenance)
         }
 
-        let kroner = self.resourceUseKroner(municipality, ratio: ratio, meanRatio: meanRatio, year: year)
+        let publishedKroner = self.publishedResourceUseKroner(municipality, year: year)
+        let kroner = self.resourceUseKroner(municipality, ratio: ratio, meanRatio: meanRatio, year: year, published: publishedKroner)
 
-        if index.value == nil, kroner.value == nil {
+        if index.value == nil, kroner.value == nil, publishedIndex?.value == nil, publishedKroner?.value == nil {
             let ids = [ResourceUseResult.indexId, ResourceUseResult.ratioId, ResourceUseResult.netExpenditureId]
             throw FigureReader(dataset: self.dataset).noFigures(
                 "no resource-use figures", for: municipality, year: year, indicatorIds: ids
@@ -123,7 +124,8 @@ extension Analysis {
             index: index,
             publishedIndex: publishedIndex,
             deviationPercent: deviation,
-            kronerPerInhabitant: kroner
+            kronerPerInhabitant: kroner,
+            publishedKronerPerInhabitant: publishedKroner
         )
     }
 
@@ -150,8 +152,18 @@ extension Analysis {
         )
     }
 
-    /// (r_m − r̄) × need_m, or the report's published figure.
-    func resourceUseKroner(_ municipality: Region, ratio: Figure, meanRatio: Figure, year: Int) -> Figure {
+    /// The report's kroner per inhabitant (a `difference` fact of the resource-use
+    /// index in kroner: «1 959 kroner per innbygger»), as published, or nil.
+    func publishedResourceUseKroner(_ municipality: Region, year: Int) -> Figure? {
+        let fact = self.dataset.facts.first {
+            $0.kind == "difference" && $0.indicatorId == ResourceUseResult.indexId && $0.subject == municipality.code
+                && $0.year == year && $0.unit == .nok && $0.figures["value"] != nil
+        }
+        return fact.map { Figure(value: $0.figures["value"] ?? 0, unit: .nok, provenance: .published(fact: $0, role: "value")) }
+    }
+
+    /// (r_m − r̄) × need_m, computed, or missing (the report's figure is `published`).
+    func resourceUseKroner(_ municipality: Region, ratio: Figure, meanRatio: Figure, year: Int, published: Figure?) -> Figure {
         let need = FigureReader(dataset: self.dataset).figure(ResourceUseResult.expenditureNeedId, regionCode: municipality.code, year: year, method: .resourceUse)
         if let r = ratio.value, let mean = meanRatio.value, let d = need.value {
             return Figure(
@@ -164,19 +176,12 @@ extension Analysis {
                 )
             )
         }
-        let fact = self.dataset.facts.first {
-            $0.kind == "difference" && $0.indicatorId == ResourceUseResult.indexId && $0.subject == municipality.code
-                && $0.year == year && $0.unit == .nok && $0.figures["value"] != nil
-        }
-        if let fact {
-            return Figure(value: fact.figures["value"] ?? 0, unit: .nok, provenance: .published(fact: fact, role: "value", method: .resourceUse))
-        }
         let reason =
             ratio.value == nil
             ? (ratio.missingReason ?? "no ratio")
             : meanRatio.value == nil ? (meanRatio.missingReason ?? "no mean") : (need.missingReason ?? "no need-corrected expenditure")
         return Figure(
-            missing: reason + "; and the report publishes no figure in kroner",
+            missing: reason + (published == nil ? "; and the report publishes no figure in kroner" : ProductionConventions.servedAsPublished),
             unit: .nok,
             provenance: Provenance(method: .resourceUse, formula: "(ratio − mean ratio) × need-corrected expenditure per inhabitant", inputs: need.provenance.inputs)
         )

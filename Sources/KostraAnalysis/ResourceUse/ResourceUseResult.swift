@@ -32,16 +32,19 @@ public struct ResourceUseResult: Sendable, Hashable {
     public var publishedMeanRatio: Figure?
     /// The computed mean less the published one; nil unless both exist.
     public var meanDifference: Figure?
-    /// 100 × ratio / mean ratio, computed; else the report's indicator as published; else missing.
+    /// 100 × ratio / mean ratio, computed; else missing (the report's indicator is `publishedIndex`).
     public var index: Figure
     /// The report's indicator whenever the data has it.
     public var publishedIndex: Figure?
-    /// index − 100, in percent: −6.9 is "6.9 % below the average".
+    /// index − 100, in percent: −6.9 is "6.9 % below the average". Computed from
+    /// `index`, else from `publishedIndex`.
     public var deviationPercent: Figure
     /// (ratio − mean ratio) × need-corrected calculated expenditure per inhabitant, in kroner:
     /// what the municipality spends per inhabitant beyond (below, if negative) spending as the
-    /// average does for the same needs. Computed; else the report's figure as published.
+    /// average does for the same needs. Computed, or missing.
     public var kronerPerInhabitant: Figure
+    /// The report's kroner per inhabitant, as published (a sentence of the chapter), when it gives one.
+    public var publishedKronerPerInhabitant: Figure?
 
     /// A result.
     public init(
@@ -56,7 +59,8 @@ public struct ResourceUseResult: Sendable, Hashable {
         index: Figure,
         publishedIndex: Figure?,
         deviationPercent: Figure,
-        kronerPerInhabitant: Figure
+        kronerPerInhabitant: Figure,
+        publishedKronerPerInhabitant: Figure? = nil
     ) {
         self.region = region
         self.reference = reference
@@ -70,5 +74,6 @@ public struct ResourceUseResult: Sendable, Hashable {
         self.publishedIndex = publishedIndex
         self.deviationPercent = deviationPercent
         self.kronerPerInhabitant = kronerPerInhabitant
+        self.publishedKronerPerInhabitant = publishedKronerPerInhabitant
     }
 }

@@ -14,14 +14,22 @@ extension Analysis {
             let isSubject = fact.subject == municipality.code
             guard isSubject || otherCode == municipality.code else { continue }
             let knownCode = isSubject ? otherCode : fact.subject
-            guard self.dataset.observation(indicatorId: indicatorId, regionCode: municipality.code, year: year)?.value == nil,
-                let knownObservation = self.dataset.observation(indicatorId: indicatorId, regionCode: knownCode, year: year),
+            guard let knownObservation = self.dataset.observation(indicatorId: indicatorId, regionCode: knownCode, year: year),
                 let known = knownObservation.value, let knownRegion = self.dataset.region(code: knownCode)
             else { continue }
+            // The statement stands when the data lacks the implied figure or holds it as
+            // implied (the same value); a printed figure of its own needs no implication.
+            let impliedValue = isSubject ? known + difference : known - difference
+            if let own = self.dataset.observation(indicatorId: indicatorId, regionCode: municipality.code, year: year)?.value,
+                abs(own - impliedValue) > 1e-9
+            {
+                continue
+            }
+            // The sentence's difference: an input named by its fact, not by the indicator.
             let factInput = AnalysisInput(
-                indicatorId: indicatorId, regionCode: fact.subject, year: year, value: difference, status: fact.status, source: fact.source
+                indicatorId: "fact:\(fact.id)", regionCode: fact.subject, year: year, value: difference, status: fact.status, source: fact.source
             )
-            let value = isSubject ? known + difference : known - difference
+            let value = impliedValue
             let formula = isSubject
                 ? "\(NumberText.formula(known)) + \(NumberText.operand(difference))"
                 : "\(NumberText.formula(known)) − \(NumberText.operand(difference))"
@@ -30,7 +38,7 @@ extension Analysis {
                 unit: indicator.unit,
                 provenance: Provenance(method: .comparison, formula: formula, inputs: [AnalysisInput(knownObservation), factInput])
             )
-            let knownFigure = Figure(value: known, unit: indicator.unit, provenance: .published(knownObservation, method: .published))
+            let knownFigure = Figure(value: known, unit: indicator.unit, provenance: .published(knownObservation))
             let gap = Figure(
                 value: value - known,
                 unit: indicator.unit,
@@ -70,7 +78,7 @@ extension Analysis {
             else { continue }
             let own = Figure(
                 value: value, unit: indicator.unit,
-                provenance: Provenance(method: .comparison, formula: NumberText.formula(value), inputs: [AnalysisInput(observation)])
+                provenance: .published(observation)
             )
             let ownFigure = self.statementFigure("value", code, own, indicator.id)
 
@@ -81,7 +89,7 @@ extension Analysis {
                 let differenceUnit: Unit = indicator.unit == .percent ? .percentagePoints : indicator.unit
                 let averageFigure = Figure(
                     value: average, unit: indicator.unit,
-                    provenance: Provenance(method: .comparison, formula: NumberText.formula(average), inputs: [AnalysisInput(referenceObservation)])
+                    provenance: .published(referenceObservation)
                 )
                 let difference = Figure(
                     value: value - average, unit: differenceUnit,
@@ -120,7 +128,7 @@ extension Analysis {
                     "value", other.code,
                     Figure(
                         value: otherValue, unit: indicator.unit,
-                        provenance: Provenance(method: .comparison, formula: NumberText.formula(otherValue), inputs: [AnalysisInput(otherObservation)])
+                        provenance: .published(otherObservation)
                     ),
                     indicator.id
                 )
@@ -195,7 +203,7 @@ extension Analysis {
                 let unit: Unit = isPlace ? .number : (fact.unit ?? indicator?.unit ?? .number)
                 var figure = self.statementFigure(
                     role, fact.subject,
-                    Figure(value: value, unit: unit, provenance: .published(fact: fact, role: role, method: .published)),
+                    Figure(value: value, unit: unit, provenance: .published(fact: fact, role: role)),
                     fact.indicatorId
                 )
                 if isPlace { figure.decimals = 0 }

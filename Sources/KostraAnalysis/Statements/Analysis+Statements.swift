@@ -45,21 +45,31 @@ extension Analysis {
     func resultStatements(_ municipality: Region, year: Int) -> [Statement] {
         var statements: [Statement] = []
         let code = municipality.code
+        // Each result computed, else the report's own (a statement says which).
+        func used(_ computed: Figure, _ published: Figure?) -> Figure {
+            computed.value != nil ? computed : (published ?? computed)
+        }
         if let result = try? self.productionIndex(region: code, year: year) {
-            if result.total.value != nil {
-                statements.append(self.indexStatement("production_index", ProductionConventions.publishedIndexId(service: "grunnskole"), result.total, municipality, result.reference, year))
+            let total = used(result.total, result.publishedTotal)
+            if total.value != nil {
+                statements.append(self.indexStatement("production_index", ProductionConventions.publishedIndexId(service: "grunnskole"), total, municipality, result.reference, year))
             }
-            for component in result.components where component.score.value != nil {
+            for component in result.components {
+                let score = used(component.score, component.publishedScore)
+                guard score.value != nil else { continue }
                 let publishedId = ProductionConventions.publishedComponentId(for: component.indicatorId)
                 let indicatorId = self.dataset.indicator(id: publishedId) != nil ? publishedId : component.indicatorId
-                statements.append(self.indexStatement("production_component.\(component.indicatorId)", indicatorId, component.score, municipality, result.reference, year))
+                statements.append(self.indexStatement("production_component.\(component.indicatorId)", indicatorId, score, municipality, result.reference, year))
             }
         }
-        if let result = try? self.productionChange(region: code, year: year), result.municipality.total.value != nil {
+        if let result = try? self.productionChange(region: code, year: year),
+            case let total = used(result.municipality.total, result.municipality.published), total.value != nil
+        {
             let indicatorId = ProductionConventions.publishedChangeId(service: "grunnskole")
-            var figures = [self.statementFigure("value", code, result.municipality.total, indicatorId)]
-            if result.referenceChange.total.value != nil {
-                figures.append(self.statementFigure("reference", result.reference.code, result.referenceChange.total, indicatorId))
+            var figures = [self.statementFigure("value", code, total, indicatorId)]
+            let referenceTotal = used(result.referenceChange.total, result.referenceChange.published)
+            if referenceTotal.value != nil {
+                figures.append(self.statementFigure("reference", result.reference.code, referenceTotal, indicatorId))
             }
             statements.append(
                 Statement(
@@ -72,13 +82,15 @@ extension Analysis {
         }
         if let result = try? self.efficiency(region: code, year: year) {
             let reference = self.dataset.region(code: ProductionConventions.referenceRegionCode)
-            if result.efficiency.value != nil, let reference {
-                statements.append(self.indexStatement("efficiency", EfficiencyResult.efficiencyIndexId, result.efficiency, municipality, reference, year))
+            let efficiency = used(result.efficiency, result.published)
+            if efficiency.value != nil, let reference {
+                statements.append(self.indexStatement("efficiency", EfficiencyResult.efficiencyIndexId, efficiency, municipality, reference, year))
             }
             if result.expenditureIndex.value != nil, let reference {
                 statements.append(self.indexStatement("expenditure_index", EfficiencyResult.expenditureIndexId, result.expenditureIndex, municipality, reference, year))
             }
-            if result.change.value != nil, !result.change.provenance.isPublished {
+            // Said once: the report's own change is its fact's statement.
+            if result.change.value != nil, !result.change.provenance.isPublished, result.publishedChange == nil {
                 statements.append(
                     Statement(
                         id: "efficiency_change.\(code).\(year)", kind: .change, subject: municipality,
@@ -91,8 +103,9 @@ extension Analysis {
             }
         }
         if let result = try? self.resourceUse(region: code, year: year) {
-            if result.index.value != nil {
-                statements.append(self.indexStatement("resource_use", ResourceUseResult.indexId, result.index, municipality, result.reference, year))
+            let index = used(result.index, result.publishedIndex)
+            if index.value != nil {
+                statements.append(self.indexStatement("resource_use", ResourceUseResult.indexId, index, municipality, result.reference, year))
             }
             if result.kronerPerInhabitant.value != nil, !result.kronerPerInhabitant.provenance.isPublished {
                 statements.append(
@@ -144,7 +157,17 @@ extension Analysis {
 
     /// An index relative to the group (= 100) as a statement: the index, 100, and index − 100.
     func indexStatement(_ name: String, _ indicatorId: String, _ index: Figure, _ municipality: Region, _ reference: Region, _ year: Int) -> Statement {
-        let method = index.provenance.method
+        // The method whose index it is (a published index names none: its method is `.published`).
+        let method: AnalysisMethod
+        if !index.provenance.isPublished {
+            method = index.provenance.method
+        } else if name.hasPrefix("production") {
+            method = .productionIndex
+        } else if name.hasPrefix("resource_use") {
+            method = .resourceUse
+        } else {
+            method = .relativeEfficiency  // "efficiency", "expenditure_index"
+        }
         let value = index.value ?? 100
         let hundred = Figure(value: 100, unit: .index, provenance: Provenance(method: method, formula: "\(reference.name) = 100", inputs: []))
         let percent = Figure(

@@ -72,9 +72,11 @@ public struct Statement: Sendable, Hashable, Identifiable {
         figures.first { $0.role == role && (regionCode == nil || $0.regionCode == regionCode) }
     }
 
-    /// Whether every figure is served as the report published it (a fact, or a published
-    /// result); false when any figure was computed here.
+    /// Whether the statement is one of the report's own sentences (a fact); false for a
+    /// statement the server phrases from the data or a method's result, even when each of
+    /// its figures is read from the data as published. Each figure's own provenance says
+    /// whether that figure is published or computed.
     public var isPublished: Bool {
-        figures.allSatisfy(\.figure.provenance.isPublished)
+        self.factId != nil
     }
 }

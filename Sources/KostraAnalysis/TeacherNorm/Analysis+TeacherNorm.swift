@@ -150,7 +150,7 @@ extension Analysis {
         let published = self.dataset.facts.first {
             $0.kind == "norm_average" && $0.indicatorId == TeacherNormResult.overallId && $0.figures["value"] != nil
         }.map { fact in
-            Figure(value: fact.figures["value"] ?? 0, unit: .number, provenance: .published(fact: fact, role: "value", method: .teacherNorm))
+            Figure(value: fact.figures["value"] ?? 0, unit: .number, provenance: .published(fact: fact, role: "value"))
         }
 
         return TeacherNormResult(

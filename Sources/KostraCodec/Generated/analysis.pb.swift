@@ -6,7 +6,9 @@ import CProtobuf
 // MARK: - kostra.v1.AnalysisMethod
 
 extension KostraV1 {
-    /// The method that produced a number (METHODS.md describes each).
+    /// The method that produced a number. A computed Figure names the method that
+    /// computed it; a published one names ANALYSIS_METHOD_PUBLISHED (and only a
+    /// published one does). METHODS.md gives where each formula comes from.
     public enum AnalysisMethod: Sendable, Hashable, CaseIterable, RawRepresentable {
         /// `ANALYSIS_METHOD_UNSPECIFIED` = 0.
         case unspecified
@@ -26,7 +28,8 @@ extension KostraV1 {
         case resourceUse
         /// `ANALYSIS_METHOD_TEACHER_NORM` = 8.
         case teacherNorm
-        /// Not computed: the report's own figure, served as published.
+        /// Not computed: served as its source publishes it (a report's table or
+        /// sentence, an SSB table). Exactly the Figures with Provenance.published.
         case published
         /// A value this schema does not know, as a newer peer sent it; it is encoded unchanged.
         case unrecognized(Int32)
@@ -86,6 +89,12 @@ extension KostraV1 {
 
 extension KostraV1 {
     /// Whether a difference or change is good news given the indicator's direction.
+    /// The difference judged is signed as its message says (region − other, or
+    /// later − earlier). It is favourable when it is
+    ///   > 0 for DIRECTION_HIGHER_IS_BETTER and DIRECTION_HIGHER_COSTS_LESS
+    ///       (better service, or the same service for less money);
+    ///   < 0 for DIRECTION_LOWER_IS_BETTER and DIRECTION_HIGHER_COSTS_MORE;
+    /// unfavourable when it has the other sign; never judged for DIRECTION_NEUTRAL.
     public enum Favourability: Sendable, Hashable, CaseIterable, RawRepresentable {
         /// `FAVOURABILITY_UNSPECIFIED` = 0.
         case unspecified
@@ -93,7 +102,7 @@ extension KostraV1 {
         case favourable
         /// `FAVOURABILITY_UNFAVOURABLE` = 2.
         case unfavourable
-        /// `FAVOURABILITY_EQUAL` = 3.
+        /// The difference is exactly 0 (the values are equal as stored).
         case equal
         /// The indicator is descriptive (DIRECTION_NEUTRAL).
         case notJudged
@@ -148,7 +157,15 @@ extension KostraV1 {
 // MARK: - kostra.v1.RankPlace
 
 extension KostraV1 {
-    /// Where a rank puts a region, as a word the client can phrase.
+    /// Where a rank puts a region, as a word the client can phrase. Ranks are
+    /// competition ranks among the members that have a value (GroupRank.ranked):
+    /// tied values share the best place ("1, 1, 3"). The place is taken from the
+    /// ends in this order: ONLY when one member has a value; ALL_EQUAL when every
+    /// ranked value is the same; LOWEST when from_lowest = 1 (nothing lower, ties
+    /// allowed); HIGHEST when from_highest = 1; SECOND_LOWEST when from_lowest = 2
+    /// (exactly one value lower); SECOND_HIGHEST when from_highest = 2; else
+    /// BETWEEN. So among three values the middle one is SECOND_LOWEST. Whether low
+    /// is good is not judged here (see Favourability).
     public enum RankPlace: Sendable, Hashable, CaseIterable, RawRepresentable {
         /// `RANK_PLACE_UNSPECIFIED` = 0.
         case unspecified
@@ -337,9 +354,12 @@ extension KostraV1 {
 // MARK: - kostra.v1.AnalysisInput
 
 extension KostraV1 {
-    /// One figure a computed number was made from.
+    /// One figure a computed number was made from (or, for a published number, the
+    /// figure itself).
     public struct AnalysisInput: Sendable, Hashable {
-        /// Field `indicator_id` = 1.
+        /// The indicator's id; "fact:<id>" for a figure printed only in a sentence of
+        /// the report (the sentence is in source); "production_weight:<id>" for a
+        /// production-index weight; a name such as "legal_norm_1_4" for a constant.
         public var indicatorId: String
         /// Field `region_code` = 2.
         public var regionCode: String
@@ -448,19 +468,32 @@ extension KostraV1.AnalysisInput {
 // MARK: - kostra.v1.Provenance
 
 extension KostraV1 {
-    /// How a number came to be.
+    /// How a number came to be. One rule for every Figure of every answer:
+    /// - computed here: published = false, method = the method that computed it
+    ///   (never PUBLISHED or UNSPECIFIED), formula = the formula with the values
+    ///   written in, inputs = every figure it was computed from (which may
+    ///   themselves be published figures);
+    /// - published: published = true, method = ANALYSIS_METHOD_PUBLISHED, formula =
+    ///   "as published", inputs = the one figure served (an observation of the
+    ///   data, or a sentence's figure as "fact:<id>"), source = where it is printed.
+    /// A figure read from the data unchanged (a profile's value, the expenditure
+    /// index 92,1) is published. A result a method computes (a field whose comment
+    /// gives a formula) is computed or missing, never the report's number in its
+    /// place: the report's number for it is in the `published…` field beside it.
     public struct Provenance: Sendable, Hashable {
         /// Field `method` = 1.
         public var method: KostraV1.AnalysisMethod
-        /// The formula with the values written in: "100 × 16.9 / 16.4".
+        /// The formula with the values written in: "100 × 16.9 / 16.4"; "as
+        /// published" for a published number.
         public var formula: String
         /// Field `inputs` = 3 (repeated); empty by default.
         public var inputs: [KostraV1.AnalysisInput]
-        /// True when the number is the report's own, not computed here.
+        /// True when the number is served as its source publishes it, not computed here.
         public var published: Bool
-        /// For a published number, where the report gives it.
+        /// For a published number, where the report (or SSB) gives it.
         public var source: String
-        /// The least final status among the inputs (AS_PUBLISHED when published).
+        /// Computed: the least final status among the inputs (PRELIMINARY if any
+        /// is). Published: the status of the figure itself.
         public var status: KostraV1.FigureStatus
 
         /// Creates the message from its fields; each parameter defaults to the field's proto3 default.
@@ -555,8 +588,8 @@ extension KostraV1.Provenance {
 // MARK: - kostra.v1.Figure
 
 extension KostraV1 {
-    /// A computed number, or why it could not be computed. A missing input makes
-    /// a missing figure, never a zero.
+    /// A number, computed or published (Provenance says which), or why it is
+    /// missing. A missing input makes a missing figure, never a zero.
     public struct Figure: Sendable, Hashable {
         /// Field `value` = 1; `nil` when absent (a set zero value stays set).
         public var value: Double?
@@ -659,7 +692,8 @@ extension KostraV1 {
     public struct GetProfileRequest: Sendable, Hashable {
         /// The municipality, by code, former code or name.
         public var region: String
-        /// Field `year` = 2.
+        /// The year. Required: 0 is not "the latest" but a year like any other, so
+        /// it is NOT_FOUND on "year" with the years there are in details.available.
         public var year: Int32
         /// What = 100: a group, the country or another municipality. Empty means
         /// "ASSS" (ASSS med Oslo).
@@ -758,7 +792,9 @@ extension KostraV1 {
         public var value: Double?
         /// Field `reference_value` = 3; `nil` when absent (a set zero value stays set).
         public var referenceValue: Double?
-        /// 100 × value / reference value.
+        /// 100 × value / reference value: above 100 means the region's value is
+        /// higher than the reference's (whether that is good depends on
+        /// indicator.direction). Computed.
         public var index: KostraV1.Figure?
 
         /// Creates the message from its fields; each parameter defaults to the field's proto3 default.
@@ -963,7 +999,8 @@ extension KostraV1 {
         public var with: [String]
         /// One indicator; empty for every indicator the region has.
         public var indicatorId: String
-        /// The first and last year; 0 leaves a side open.
+        /// The first and last year; 0 leaves a side open (the earliest or latest
+        /// year the data has).
         public var fromYear: Int32
         /// Field `to_year` = 5.
         public var toYear: Int32
@@ -1070,11 +1107,14 @@ extension KostraV1 {
         public var fromYear: Int32
         /// Field `to_year` = 2.
         public var toYear: Int32
-        /// Field `absolute` = 3; `nil` when absent.
+        /// value(to_year) − value(from_year), in the indicator's unit (percentage
+        /// points for a percentage): negative is a fall. Computed.
         public var absolute: KostraV1.Figure?
-        /// Percent of the earlier value.
+        /// 100 × (value(to_year) − value(from_year)) / value(from_year): percent of
+        /// the earlier value, negative for a fall; missing when the earlier value is
+        /// not positive. Computed.
         public var percent: KostraV1.Figure?
-        /// Field `assessment` = 5.
+        /// Of `absolute`, given the indicator's direction.
         public var assessment: KostraV1.Favourability
         /// Years inside the span without a value.
         public var yearsWithoutValue: [Int32]
@@ -1175,23 +1215,26 @@ extension KostraV1.ValueChange {
 // MARK: - kostra.v1.GroupRank
 
 extension KostraV1 {
-    /// A region's place among the members of a group that have a value.
+    /// A region's place among the members of a group that have a value. Only
+    /// members are ranked; a region that is no member (or has no value) gets no
+    /// rank and ComparedYear.rank_note says why.
     public struct GroupRank: Sendable, Hashable {
         /// Field `group` = 1.
         public var group: String
         /// Field `year` = 2.
         public var year: Int32
-        /// 1 = lowest value.
+        /// 1 + the number of ranked members with a lower value (1 = lowest; tied
+        /// members share it).
         public var fromLowest: Int32
-        /// 1 = highest value.
+        /// 1 + the number of ranked members with a higher value (1 = highest).
         public var fromHighest: Int32
-        /// How many members had a value and were ranked.
+        /// How many members had a value and were ranked, the region included.
         public var ranked: Int32
-        /// How many members the group has.
+        /// How many members the group has (ranked + members_without_value).
         public var members: Int32
-        /// Members with the same value.
+        /// The codes of the other members with exactly the same value.
         public var tiedWith: [String]
-        /// Field `members_without_value` = 8 (repeated); empty by default.
+        /// The codes of the members without a value that year: not ranked, not 0.
         public var membersWithoutValue: [String]
         /// Field `place` = 9.
         public var place: KostraV1.RankPlace
@@ -1313,7 +1356,8 @@ extension KostraV1 {
         public var changeFromYearBefore: KostraV1.ValueChange?
         /// Field `rank` = 5; `nil` when absent.
         public var rank: KostraV1.GroupRank?
-        /// Why there is no rank (the region is no member, or members lack values).
+        /// Why there is no rank (the region is no member, or has no value), in
+        /// English; empty when there is a rank.
         public var rankNote: String
 
         /// Creates the message from its fields; each parameter defaults to the field's proto3 default.
@@ -1424,7 +1468,7 @@ extension KostraV1 {
         public var region: KostraV1.Region?
         /// Field `years` = 2 (repeated); empty by default.
         public var years: [KostraV1.ComparedYear]
-        /// The change from the first to the last year with values.
+        /// The change from the first to the last year with values (later − earlier).
         public var period: KostraV1.ValueChange?
 
         /// Creates the message from its fields; each parameter defaults to the field's proto3 default.
@@ -1517,13 +1561,15 @@ extension KostraV1 {
         public var otherRegionCode: String
         /// Field `year` = 2.
         public var year: Int32
-        /// region − other, in the indicator's unit.
+        /// region − other, in the indicator's unit (percentage points for a
+        /// percentage): negative when the region's value is the lower. Computed.
         public var absolute: KostraV1.Figure?
-        /// 100 × (region − other) / other.
+        /// 100 × (region − other) / other: negative when the region's is the lower;
+        /// missing when other is not positive. Computed.
         public var relative: KostraV1.Figure?
-        /// 100 × region / other.
+        /// 100 × region / other: below 100 when the region's is the lower. Computed.
         public var index: KostraV1.Figure?
-        /// Field `assessment` = 6.
+        /// Of `absolute`, given the indicator's direction.
         public var assessment: KostraV1.Favourability
 
         /// Creates the message from its fields; each parameter defaults to the field's proto3 default.
@@ -1843,7 +1889,7 @@ extension KostraV1 {
         public var group: String
         /// Field `indicator_id` = 2.
         public var indicatorId: String
-        /// Field `year` = 3.
+        /// The year; 0 is NOT_FOUND like any year without data.
         public var year: Int32
         /// Member codes to leave out.
         public var excluding: [String]
@@ -2054,15 +2100,19 @@ extension KostraV1 {
         public var aggregation: KostraV1.Aggregation
         /// Field `members` = 5 (repeated); empty by default.
         public var members: [KostraV1.GroupMember]
-        /// From the members, as the indicator's aggregation says.
+        /// From the members, as the indicator's aggregation says: AGGREGATION_WEIGHTED
+        /// Σ value × weight / Σ weight over the members with both; AGGREGATION_PLAIN_MEAN
+        /// Σ value / n over the members with a value. Members without a value are left
+        /// out, never counted as 0. Computed.
         public var computed: KostraV1.Figure?
-        /// With and without Oslo, when the group has Oslo.
+        /// The same with and without Oslo (0301), when the group has Oslo. Computed.
         public var withOslo: KostraV1.Figure?
         /// Field `without_oslo` = 8; `nil` when absent.
         public var withoutOslo: KostraV1.Figure?
-        /// The group's own published average.
+        /// The group's own published average. Published.
         public var published: KostraV1.Figure?
-        /// computed − published, when both exist.
+        /// computed − published, when both exist: positive when the members' average
+        /// is above the published one. Computed.
         public var difference: KostraV1.Figure?
         /// Field `members_with_value` = 11.
         public var membersWithValue: Int32
@@ -2220,9 +2270,10 @@ extension KostraV1 {
     /// A request about one municipality in one year: production, efficiency,
     /// resource use, teacher norm, statements.
     public struct RegionYearRequest: Sendable, Hashable {
-        /// Field `region` = 1.
+        /// The municipality, by code, former code or name.
         public var region: String
-        /// Field `year` = 2.
+        /// The year. Required: 0 is not "the latest" but a year like any other, so
+        /// it is NOT_FOUND on "year" with the years there are in details.available.
         public var year: Int32
 
         /// Creates the message from its fields; each parameter defaults to the field's proto3 default.
@@ -2306,15 +2357,19 @@ extension KostraV1 {
         public var kind: KostraV1.ProductionComponentKind
         /// Field `weight` = 4.
         public var weight: Double
-        /// Field `value` = 5; `nil` when absent.
+        /// The municipality's level of the indicator (for skolebidrag: the national
+        /// average + its contribution). Read from the data (published) or formed
+        /// (computed).
         public var value: KostraV1.Figure?
-        /// Field `reference_value` = 6; `nil` when absent.
+        /// The reference group's (ASSS's) level, likewise.
         public var referenceValue: KostraV1.Figure?
-        /// 100 × value / reference value.
+        /// 100 × value / reference value: above 100 is more production than ASSS.
+        /// Computed, or missing.
         public var score: KostraV1.Figure?
-        /// The report's own score, where it publishes one.
+        /// The report's own score, where it publishes one. Published.
         public var publishedScore: KostraV1.Figure?
-        /// weight × score.
+        /// weight × score, or weight × published_score when only the report's score
+        /// exists (the inputs say which). Computed.
         public var contribution: KostraV1.Figure?
 
         /// Creates the message from its fields; each parameter defaults to the field's proto3 default.
@@ -2452,9 +2507,11 @@ extension KostraV1 {
         public var weightSum: Double?
         /// Field `weights_source` = 6.
         public var weightsSource: String
-        /// Σ contribution / Σ weight.
+        /// Σ contribution / Σ weight, when every component has a contribution: above
+        /// 100 is more production than ASSS. Computed, or missing (then the reason
+        /// names the components without one).
         public var total: KostraV1.Figure?
-        /// Field `published_total` = 8; `nil` when absent.
+        /// The report's own index (100,7 for Bærum 2024). Published.
         public var publishedTotal: KostraV1.Figure?
 
         /// Creates the message from its fields; each parameter defaults to the field's proto3 default.
@@ -2586,7 +2643,12 @@ extension KostraV1 {
         public var kind: KostraV1.ProductionComponentKind
         /// Field `weight` = 4.
         public var weight: Double
-        /// Percent change from the year before; missing (and left out) when a year lacks a value.
+        /// In percent, negative when production fell: for skolebidrag and
+        /// læringsmiljø 100 × (level(y) / level(y−1) × pupils(y) / pupils(y−1) − 1)
+        /// (their scale does not move, so the pupils carry the volume); for a share
+        /// 100 × (volume(y) / volume(y−1) − 1), the volume being the number it is a
+        /// share of (6-9 year olds with an SFO place). Missing (and left out of the
+        /// total) when a year lacks a value. Computed.
         public var change: KostraV1.Figure?
 
         /// Creates the message from its fields; each parameter defaults to the field's proto3 default.
@@ -2684,11 +2746,12 @@ extension KostraV1 {
         public var region: KostraV1.Region?
         /// Field `components` = 2 (repeated); empty by default.
         public var components: [KostraV1.ProductionChangeComponent]
-        /// Field `weight_used` = 3.
+        /// Σ weight of the components with a change.
         public var weightUsed: Double
-        /// Field `total` = 4; `nil` when absent.
+        /// Σ weight × change / weight_used, in percent: negative when production fell.
+        /// Computed, or missing.
         public var total: KostraV1.Figure?
-        /// Field `published` = 5; `nil` when absent.
+        /// The report's own change (−0,9 % for Bærum 2024). Published.
         public var published: KostraV1.Figure?
 
         /// Creates the message from its fields; each parameter defaults to the field's proto3 default.
@@ -2917,22 +2980,30 @@ extension KostraV1 {
         public var region: KostraV1.Region?
         /// Field `year` = 2.
         public var year: Int32
-        /// Field `production_index` = 3; `nil` when absent.
+        /// The production index used: ProductionIndexResponse.total, else its
+        /// published_total (Provenance says which).
         public var productionIndex: KostraV1.Figure?
-        /// Field `expenditure_index` = 4; `nil` when absent.
+        /// Need-corrected gross expenditure per inhabitant, ASSS = 100 (below 100:
+        /// spends less). Read from the data: published.
         public var expenditureIndex: KostraV1.Figure?
-        /// 100 × production index / expenditure index.
+        /// 100 × production index / expenditure index: above 100 is more production
+        /// per krone than ASSS. Computed, or missing.
         public var efficiency: KostraV1.Figure?
-        /// Field `published` = 6; `nil` when absent.
+        /// The report's own efficiency. Published.
         public var published: KostraV1.Figure?
-        /// Field `difference_from_published` = 7; `nil` when absent.
+        /// efficiency − published, in index points: positive when the computed is
+        /// the higher. Computed.
         public var differenceFromPublished: KostraV1.Figure?
         /// Field `agrees_with_published` = 8; `nil` when absent (a set zero value stays set).
         public var agreesWithPublished: Bool?
-        /// Field `previous_efficiency` = 9; `nil` when absent.
+        /// The efficiency of the year before used for `change`: computed, else
+        /// published, else implied (computed) from `published` and `published_change`.
         public var previousEfficiency: KostraV1.Figure?
-        /// In percentage points from the year before.
+        /// efficiency(year) − efficiency(year − 1), each computed else published, in
+        /// percentage points: negative when efficiency fell. Computed, or missing.
         public var change: KostraV1.Figure?
+        /// The report's own change (−5,1 for Bærum 2024). Published.
+        public var publishedChange: KostraV1.Figure?
 
         /// Creates the message from its fields; each parameter defaults to the field's proto3 default.
         public init(
@@ -2945,7 +3016,8 @@ extension KostraV1 {
             differenceFromPublished: KostraV1.Figure? = nil,
             agreesWithPublished: Bool? = nil,
             previousEfficiency: KostraV1.Figure? = nil,
-            change: KostraV1.Figure? = nil
+            change: KostraV1.Figure? = nil,
+            publishedChange: KostraV1.Figure? = nil
         ) {
             self.region = region
             self.year = year
@@ -2957,6 +3029,7 @@ extension KostraV1 {
             self.agreesWithPublished = agreesWithPublished
             self.previousEfficiency = previousEfficiency
             self.change = change
+            self.publishedChange = publishedChange
         }
     }
 }
@@ -3032,6 +3105,9 @@ extension KostraV1.EfficiencyResponse {
         if let value = cMessage.pointee.change {
             self.change = try CodecRuntime.message(value, field: "change", KostraV1.Figure.init(cMessage:))
         }
+        if let value = cMessage.pointee.published_change {
+            self.publishedChange = try CodecRuntime.message(value, field: "published_change", KostraV1.Figure.init(cMessage:))
+        }
     }
 
     /// Fills `cMessage`, zeroed memory from `arena`, for protobuf-c to pack.
@@ -3065,6 +3141,9 @@ extension KostraV1.EfficiencyResponse {
         }
         if let value = self.change {
             cMessage.pointee.change = arena.message(value, Kostra__V1__Figure.self, fill: KostraV1.Figure.fillCMessage(_:arena:))
+        }
+        if let value = self.publishedChange {
+            cMessage.pointee.published_change = arena.message(value, Kostra__V1__Figure.self, fill: KostraV1.Figure.fillCMessage(_:arena:))
         }
     }
 }
@@ -3164,24 +3243,33 @@ extension KostraV1 {
         public var reference: KostraV1.Region?
         /// Field `year` = 3.
         public var year: Int32
-        /// Field `ratio` = 4; `nil` when absent.
+        /// Net expenditure per inhabitant / need-corrected expenditure per inhabitant:
+        /// read from the data (published) or computed.
         public var ratio: KostraV1.Figure?
         /// Field `members` = 5 (repeated); empty by default.
         public var members: [KostraV1.ResourceUseMember]
-        /// Field `mean_ratio` = 6; `nil` when absent.
+        /// Σ ratio / n over the reference group's members with a ratio (a plain mean).
+        /// Computed, or missing.
         public var meanRatio: KostraV1.Figure?
-        /// Field `published_mean_ratio` = 7; `nil` when absent.
+        /// The group's ratio as the data gives it. Published.
         public var publishedMeanRatio: KostraV1.Figure?
-        /// Field `mean_difference` = 8; `nil` when absent.
+        /// mean_ratio − published_mean_ratio. Computed.
         public var meanDifference: KostraV1.Figure?
-        /// Field `index` = 9; `nil` when absent.
+        /// 100 × ratio / mean_ratio: below 100 spends less than the group for its
+        /// needs. Computed, or missing.
         public var index: KostraV1.Figure?
-        /// Field `published_index` = 10; `nil` when absent.
+        /// The report's own indicator (93,1 for Bærum 2024). Published.
         public var publishedIndex: KostraV1.Figure?
-        /// Field `deviation_percent` = 11; `nil` when absent.
+        /// index − 100 (from index, else from published_index), in percent:
+        /// negative spends less than the average for its needs (−6,9). Computed.
         public var deviationPercent: KostraV1.Figure?
-        /// Field `kroner_per_inhabitant` = 12; `nil` when absent.
+        /// (ratio − mean_ratio) × need-corrected expenditure per inhabitant, in
+        /// kroner: negative spends less per inhabitant than the average would for
+        /// the same needs. Computed, or missing.
         public var kronerPerInhabitant: KostraV1.Figure?
+        /// The report's own figure from a sentence (−1 959 kr for Bærum 2024), its
+        /// input "fact:<id>". Published.
+        public var publishedKronerPerInhabitant: KostraV1.Figure?
 
         /// Creates the message from its fields; each parameter defaults to the field's proto3 default.
         public init(
@@ -3196,7 +3284,8 @@ extension KostraV1 {
             index: KostraV1.Figure? = nil,
             publishedIndex: KostraV1.Figure? = nil,
             deviationPercent: KostraV1.Figure? = nil,
-            kronerPerInhabitant: KostraV1.Figure? = nil
+            kronerPerInhabitant: KostraV1.Figure? = nil,
+            publishedKronerPerInhabitant: KostraV1.Figure? = nil
         ) {
             self.region = region
             self.reference = reference
@@ -3210,6 +3299,7 @@ extension KostraV1 {
             self.publishedIndex = publishedIndex
             self.deviationPercent = deviationPercent
             self.kronerPerInhabitant = kronerPerInhabitant
+            self.publishedKronerPerInhabitant = publishedKronerPerInhabitant
         }
     }
 }
@@ -3289,6 +3379,9 @@ extension KostraV1.ResourceUseResponse {
         if let value = cMessage.pointee.kroner_per_inhabitant {
             self.kronerPerInhabitant = try CodecRuntime.message(value, field: "kroner_per_inhabitant", KostraV1.Figure.init(cMessage:))
         }
+        if let value = cMessage.pointee.published_kroner_per_inhabitant {
+            self.publishedKronerPerInhabitant = try CodecRuntime.message(value, field: "published_kroner_per_inhabitant", KostraV1.Figure.init(cMessage:))
+        }
     }
 
     /// Fills `cMessage`, zeroed memory from `arena`, for protobuf-c to pack.
@@ -3329,6 +3422,9 @@ extension KostraV1.ResourceUseResponse {
         if let value = self.kronerPerInhabitant {
             cMessage.pointee.kroner_per_inhabitant = arena.message(value, Kostra__V1__Figure.self, fill: KostraV1.Figure.fillCMessage(_:arena:))
         }
+        if let value = self.publishedKronerPerInhabitant {
+            cMessage.pointee.published_kroner_per_inhabitant = arena.message(value, Kostra__V1__Figure.self, fill: KostraV1.Figure.fillCMessage(_:arena:))
+        }
     }
 }
 
@@ -3343,11 +3439,13 @@ extension KostraV1 {
         public var lastGrade: Int32
         /// Field `indicator_id` = 3.
         public var indicatorId: String
-        /// Field `group_size` = 4; `nil` when absent.
+        /// Group size 2 of the band. Read from the data: published.
         public var groupSize: KostraV1.Figure?
-        /// Field `legal_maximum` = 5; `nil` when absent.
+        /// The law's maximum: 15 pupils per teacher hour in grades 1-4, 20 in 5-10.
+        /// A constant of the method: computed.
         public var legalMaximum: KostraV1.Figure?
-        /// legal maximum − group size: room left under the norm.
+        /// legal maximum − group size: positive is room left under the norm,
+        /// negative is above the norm. Computed.
         public var margin: KostraV1.Figure?
         /// Field `within_norm` = 7; `nil` when absent (a set zero value stays set).
         public var withinNorm: Bool?
@@ -3478,7 +3576,8 @@ extension KostraV1 {
         public var normHarmonic: KostraV1.Figure?
         /// Field `assumes_equal_grades` = 7.
         public var assumesEqualGrades: Bool
-        /// Field `overall_margin` = 8; `nil` when absent.
+        /// norm_arithmetic − overall_group_size, and norm_harmonic − overall_group_size:
+        /// positive is room under the norm. Computed.
         public var overallMargin: KostraV1.Figure?
         /// Field `overall_margin_harmonic` = 9; `nil` when absent.
         public var overallMarginHarmonic: KostraV1.Figure?
@@ -3607,7 +3706,32 @@ extension KostraV1.TeacherNormResponse {
 // MARK: - kostra.v1.StatementFigure
 
 extension KostraV1 {
-    /// `kostra.v1.StatementFigure` (kostra/v1/analysis.proto).
+    /// One figure of a statement. Its role, by the statement's kind (the complete
+    /// list; every role below is all a kind has):
+    ///   relative_to_average  "value" (the subject's), "reference" (the group's; 100
+    ///                        for an index), "difference" (value − reference, in the
+    ///                        unit, percentage points for a percentage; not for an
+    ///                        index), "percent" (100 × (value − reference) /
+    ///                        reference; for an index, value − 100)
+    ///   implied_value        "value" (the subject's, derived), "known" (the other
+    ///                        region's figure it is derived from), "difference"
+    ///                        (value − known)
+    ///   difference           "value" (subject − regions[0])
+    ///   rank, tie            "rank_from_lowest", "rank_from_highest" (as GroupRank),
+    ///                        "count" (members ranked), "value" (the shared value)
+    ///   higher_than,         "value" once for the subject and once per other region
+    ///   lower_than           (region_code tells them apart)
+    ///   range                "min", "max"
+    ///   change               "value" (year − base_year, as later − earlier)
+    ///   production_change    "value" (the subject's change, percent), "reference"
+    ///                        (the group's)
+    ///   norm_margin          "value" (group size 2), "maximum" (the legal maximum)
+    ///                        or "norm" (the norm for ten equal grades) or "norm_mix"
+    ///                        (for the region's mix of grades), "margin" (maximum or
+    ///                        norm − value: positive is room under it),
+    ///                        "norm_harmonic"
+    ///   legal_norm           "max"
+    ///   norm_average         "value"
     public struct StatementFigure: Sendable, Hashable {
         /// Field `role` = 1.
         public var role: String
@@ -3615,7 +3739,7 @@ extension KostraV1 {
         public var regionCode: String
         /// Field `figure` = 3; `nil` when absent.
         public var figure: KostraV1.Figure?
-        /// Field `decimals` = 4.
+        /// How many decimals the sentence prints the figure with.
         public var decimals: Int32
 
         /// Creates the message from its fields; each parameter defaults to the field's proto3 default.
@@ -3707,9 +3831,12 @@ extension KostraV1 {
     public struct Statement: Sendable, Hashable {
         /// Field `id` = 1.
         public var id: String
-        /// "difference", "rank", "tie", "higher_than", "lower_than", "range",
-        /// "change", "legal_norm", "norm_average", "implied_value",
-        /// "relative_to_average", "production_change", "norm_margin", ...
+        /// One of (the complete list): "difference", "rank", "tie", "higher_than",
+        /// "lower_than", "range", "change", "legal_norm", "norm_average",
+        /// "implied_value", "relative_to_average", "production_change",
+        /// "norm_margin". A client should show an unknown kind by its text_nb/text_en
+        /// (a later data file may add kinds; the figures' roles then follow the
+        /// nearest kind above).
         public var kind: String
         /// Field `subject` = 3; `nil` when absent.
         public var subject: KostraV1.Region?
@@ -3731,7 +3858,9 @@ extension KostraV1 {
         public var textEn: String
         /// Field `source` = 12.
         public var source: String
-        /// Field `published` = 13.
+        /// True when the statement is one of the report's own sentences (source
+        /// quotes it); false when the server phrases it from the data or a method's
+        /// result. Each figure's Provenance says whether that figure is published.
         public var published: Bool
 
         /// Creates the message from its fields; each parameter defaults to the field's proto3 default.

@@ -19,12 +19,16 @@ extension KostraV1 {
         case notApplicable
         /// The source does not give the value (the report has no figure for it).
         case notPublished
+        /// The year lies outside the years the data has for the indicator: a
+        /// GetSeries range that reaches beyond them answers such years with this
+        /// reason (Observation.source names the years there are).
+        case outsideData
         /// A value this schema does not know, as a newer peer sent it; it is encoded unchanged.
         case unrecognized(Int32)
 
         /// The values this schema knows, in declaration order (without `unrecognized`).
         public static var allCases: [MissingReason] {
-            [.none, .notAvailable, .suppressed, .notApplicable, .notPublished]
+            [.none, .notAvailable, .suppressed, .notApplicable, .notPublished, .outsideData]
         }
 
         /// The value's number on the wire.
@@ -35,6 +39,7 @@ extension KostraV1 {
             case .suppressed: 2
             case .notApplicable: 3
             case .notPublished: 4
+            case .outsideData: 5
             case .unrecognized(let value): value
             }
         }
@@ -47,6 +52,7 @@ extension KostraV1 {
             case 2: self = .suppressed
             case 3: self = .notApplicable
             case 4: self = .notPublished
+            case 5: self = .outsideData
             default: self = .unrecognized(rawValue)
             }
         }
@@ -132,7 +138,10 @@ extension KostraV1 {
         public var value: Double?
         /// Why the value is missing; MISSING_REASON_NONE when it is present.
         public var missing: KostraV1.MissingReason
-        /// Field `status` = 5.
+        /// How final the figure is. A missing cell the source marks missing (SSB's
+        /// "..", ":", ".", or a report's empty cell) has the status of that source;
+        /// a cell the service fills in because no source has it (NOT_PUBLISHED
+        /// padding, OUTSIDE_DATA) has FIGURE_STATUS_UNSPECIFIED.
         public var status: KostraV1.FigureStatus
         /// Where the figure comes from: a table or sentence of a report, or an SSB
         /// table and its publication.
@@ -350,9 +359,12 @@ extension KostraV1 {
         /// with or without Norwegian letters ("baerum", "3024", "Bærum").
         /// Empty means every region that has a value of the indicator.
         public var regions: [String]
-        /// The first year to include; 0 means from the earliest.
+        /// The first year to include; 0 means from the indicator's earliest. Every
+        /// year from from_year to to_year is answered, a year outside the data as
+        /// MISSING_REASON_OUTSIDE_DATA; a range with no year of data is NOT_FOUND;
+        /// more than 100 years is INVALID_ARGUMENT.
         public var fromYear: Int32
-        /// The last year to include; 0 means to the latest.
+        /// The last year to include; 0 means to the indicator's latest.
         public var toYear: Int32
         /// Also return, in each series' history, the figures later ones replaced.
         /// (Number 8: 5-7 are taken by the test schema clients/python/tests/evolution/newer.)
@@ -452,7 +464,8 @@ extension KostraV1 {
         public var series: [KostraV1.Series]
         /// The regions of the series, in the same order.
         public var regions: [KostraV1.Region]
-        /// The years spanned, in order: the columns of a table.
+        /// Every year asked for, in order: the columns of a table (each Series has
+        /// one observation per year here, in this order).
         public var years: [Int32]
 
         /// Creates the message from its fields; each parameter defaults to the field's proto3 default.

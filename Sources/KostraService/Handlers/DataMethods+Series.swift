@@ -5,8 +5,10 @@ public import KostraProtocol
 extension DataMethods {
     /// One indicator for the regions asked, over the years asked: a table with
     /// regions as rows and years as columns. Every row has a cell for every
-    /// year; a cell the source lacks is missing with its reason, never zero. With
-    /// `include_history`, each series also carries the figures later ones replaced.
+    /// year asked; a cell the source lacks is missing with its reason, never
+    /// zero, and a year outside the years the data has for the indicator is
+    /// missing as `outsideData`. With `include_history`, each series also
+    /// carries the figures later ones replaced.
     public func series(
         _ request: KostraV1.GetSeriesRequest,
         context: RequestContext
@@ -14,6 +16,8 @@ extension DataMethods {
         let indicator = try self.resolveIndicator(request.indicatorId, field: "indicator_id")
         let regions = try self.resolveRegions(request.regions, field: "regions", indicator: indicator)
         let years = try self.resolveYears(from: request.fromYear, to: request.toYear, indicator: indicator)
+        let available = self.dataset.years(of: indicator.id)
+        let span = available.first.map { "\($0)–\(available.last!)" } ?? ""
         try context.checkDeadline()
 
         let series = regions.map { region in
@@ -27,6 +31,9 @@ extension DataMethods {
                         year: year
                     ) {
                         return KostraV1.Observation(observation)
+                    }
+                    if let first = available.first, let last = available.last, !(first...last).contains(year) {
+                        return KostraV1.Observation.outsideData(regionCode: region.code, year: year, span: span)
                     }
                     return KostraV1.Observation.notPublished(regionCode: region.code, year: year)
                 },
@@ -88,14 +95,22 @@ extension DataMethods {
         return regions
     }
 
-    /// The indicator's years within [from, to]; 0 leaves a side open.
+    /// The most years one `GetSeries` may ask for: every year asked is
+    /// answered, so a longer range would only multiply missing cells.
+    static let maxSeriesYears = 100
+
+    /// Every year from `from` to `to` (PROTOCOL.md section 8: one observation
+    /// per year asked for); 0 leaves a side open, at the indicator's earliest
+    /// or latest year. NOT_FOUND when no year of the range has figures (the
+    /// range is wholly outside the data); INVALID_ARGUMENT for a reversed range
+    /// or one longer than `maxSeriesYears`.
     func resolveYears(from: Int32, to: Int32, indicator: Indicator) throws(RPCError) -> [Int] {
         if from != 0, to != 0, from > to {
             throw RPCError.invalidArgument(field: "from_year", "from_year \(from) is after to_year \(to)")
         }
         let available = self.dataset.years(of: indicator.id)
-        let years = available.filter { (from == 0 || $0 >= from) && (to == 0 || $0 <= to) }
-        guard !years.isEmpty else {
+        let inRange = available.filter { (from == 0 || $0 >= from) && (to == 0 || $0 <= to) }
+        guard let earliest = inRange.first, let latest = inRange.last else {
             let span = available.isEmpty ? "no years" : "\(available.first!)–\(available.last!)"
             throw RPCError.notFound(
                 field: from != 0 ? "from_year" : "to_year",
@@ -103,6 +118,14 @@ extension DataMethods {
                 available: available.map(String.init)
             )
         }
-        return years
+        let first = from == 0 ? earliest : Int(from)
+        let last = to == 0 ? latest : Int(to)
+        guard last - first + 1 <= Self.maxSeriesYears else {
+            throw RPCError.invalidArgument(
+                field: "to_year",
+                "from_year \(first) to to_year \(last) is \(last - first + 1) years; at most \(Self.maxSeriesYears) can be asked at once"
+            )
+        }
+        return Array(first...last)
     }
 }

@@ -107,14 +107,28 @@ extension KostraV1.Observation {
         )
     }
 
-    /// The cell of a year the source has no figure for.
+    /// The cell of a year the source has no figure for. No publication stands
+    /// behind it, so its status is unspecified.
     static func notPublished(regionCode: String, year: Int) -> KostraV1.Observation {
         KostraV1.Observation(
             regionCode: regionCode,
             year: Int32(year),
             missing: .notPublished,
-            status: .asPublished,
+            status: .unspecified,
             source: "no figure in the source"
+        )
+    }
+
+    /// The cell of a year asked for that lies outside the years the data has
+    /// for the indicator (`span`, such as "2021–2024"). No publication stands
+    /// behind it, so its status is unspecified.
+    static func outsideData(regionCode: String, year: Int, span: String) -> KostraV1.Observation {
+        KostraV1.Observation(
+            regionCode: regionCode,
+            year: Int32(year),
+            missing: .outsideData,
+            status: .unspecified,
+            source: "no figures for \(year): the data has this indicator for \(span)"
         )
     }
 }

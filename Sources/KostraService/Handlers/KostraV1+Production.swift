@@ -88,7 +88,8 @@ extension KostraV1.EfficiencyResponse {
             differenceFromPublished: result.differenceFromPublished.map(KostraV1.Figure.init),
             agreesWithPublished: result.agreesWithPublished,
             previousEfficiency: KostraV1.Figure(result.previousEfficiency),
-            change: KostraV1.Figure(result.change)
+            change: KostraV1.Figure(result.change),
+            publishedChange: result.publishedChange.map(KostraV1.Figure.init)
         )
     }
 }
@@ -107,7 +108,8 @@ extension KostraV1.ResourceUseResponse {
             index: KostraV1.Figure(result.index),
             publishedIndex: result.publishedIndex.map(KostraV1.Figure.init),
             deviationPercent: KostraV1.Figure(result.deviationPercent),
-            kronerPerInhabitant: KostraV1.Figure(result.kronerPerInhabitant)
+            kronerPerInhabitant: KostraV1.Figure(result.kronerPerInhabitant),
+            publishedKronerPerInhabitant: result.publishedKronerPerInhabitant.map(KostraV1.Figure.init)
         )
     }
 }

@@ -29,7 +29,7 @@ extension LineChart {
             axisLabel: unit,
             years: response.years,
             lines: lines,
-            source: ChartSource.line(response.series.flatMap { $0.observations.map(\.source) }, output: output),
+            source: ChartSource.line(response.series.flatMap { $0.observations.filter { $0.value != nil }.map(\.source) }, output: output),
             format: { value in percent ? style.percent(value, decimals: decimals) : style.format(value, decimals: decimals) },
             notes: gaps
         )

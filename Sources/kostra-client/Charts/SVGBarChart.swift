@@ -27,10 +27,11 @@ enum SVGBarChart {
             svg.line(x1: x(tick), y1: Self.top - 6, x2: x(tick), y2: plotBottom, stroke: "#dddddd")
             svg.text(TerminalBarChart.tickText(tick), x: x(tick), y: plotBottom + 18, size: 11, anchor: "middle")
         }
+        let labels = DistinctLabels.fit(chart.bars.map(\.label), width: 54)
         for (index, bar) in chart.bars.enumerated() {
             let rowTop = Self.top + Double(index) * Self.rowHeight
             let barTop = rowTop + (Self.rowHeight - Self.barHeight) / 2
-            svg.text(TerminalBarChart.fit(bar.label, 54), x: Self.labelRight, y: barTop + 12, size: 11, anchor: "end")
+            svg.text(labels[index], x: Self.labelRight, y: barTop + 12, size: 11, anchor: "end")
             if let value = bar.value {
                 let from = x(min(value, chart.reference))
                 let to = x(max(value, chart.reference))

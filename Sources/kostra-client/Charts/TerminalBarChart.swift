@@ -12,7 +12,7 @@ enum TerminalBarChart {
             min(width - 1, max(0, Int(((value - range.lowerBound) / span * Double(width)).rounded(.down))))
         }
         let referenceColumn = column(chart.reference)
-        let labels = chart.bars.map { Self.fit($0.label, labelWidth) }
+        let labels = DistinctLabels.fit(chart.bars.map(\.label), width: labelWidth)
         let labelColumn = min(labelWidth, labels.map(\.count).max() ?? 0)
         var lines = [chart.title, chart.subtitle, ""]
         for (bar, label) in zip(chart.bars, labels) {
@@ -71,11 +71,6 @@ enum TerminalBarChart {
     /// A tick's number: whole numbers as they are.
     static func tickText(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(value)
-    }
-
-    /// `text` cut to `width` characters with "…".
-    static func fit(_ text: String, _ width: Int) -> String {
-        text.count <= width ? text : String(text.prefix(width - 1)) + "…"
     }
 
     static func trimmed(_ line: String) -> String {

@@ -14,29 +14,33 @@ struct BenchCommand: AsyncParsableCommand {
         commandName: "bench",
         abstract: "Load-test a kostra server and report throughput and latency percentiles.",
         discussion: """
-            Closed loop (the default): each of --connections keeps --depth requests in flight;
-            an answer sends the next. Open loop (--rate R): R requests a second in all, each
-            sent when it is due whatever is in flight, and its latency counted from when it
-            was due, so a stall shows as latency, not as fewer requests (no coordinated
-            omission). The connections' schedules are staggered so that the requests of all
-            of them are evenly spaced. At high rates give it --threads 2: one thread's own
-            timers and reads otherwise show in the tail (BENCHMARKS.md).
+            Closed loop (the default): each of --connections keeps --depth requests in
+            flight; an answer sends the next. Open loop (--rate R): R requests a second in
+            all, each sent when it is due whatever is in flight, and its latency counted
+            from when it was due, so a stall shows as latency, not as fewer requests (no
+            coordinated omission). The connections' schedules are staggered so that the
+            requests of all of them are evenly spaced. At high rates give it --threads 2:
+            one thread's own timers and reads otherwise show in the tail (BENCHMARKS.md).
 
             --method takes one name or a weighted mix, e.g. profile:3,series:1. Names:
-              \(BenchWorkload.names.joined(separator: ", "))
+              \(BenchWorkload.names.prefix(7).joined(separator: ", ")),
+              \(BenchWorkload.names.dropFirst(7).joined(separator: ", "))
 
             Latency is recorded in microseconds in an HdrHistogram (3 significant digits).
             The load generator runs on --threads event loops (1 by default, like
             redis-benchmark, so that on a small machine it leaves the cores to the server).
-            It speaks plain TCP without a token: run it against a server whose reads are open.
+            It speaks plain TCP without a token: run it against a server whose reads are
+            open.
 
-            Exits 0 when every request was answered OK, 1 when any failed or went unanswered,
-            69 when the server cannot be reached.
+            Exits 0 when every request was answered OK, 1 when any failed or went
+            unanswered, 69 when the server cannot be reached.
 
             Examples:
               kostra-client bench --connections 64 --duration 10
-              kostra-client bench --connections 64 --depth 16 --method profile --format json
-              kostra-client bench --connections 8 --rate 20000 --duration 30 --method profile:3,series:1
+              kostra-client bench --connections 64 --depth 16 --method profile \\
+                  --format json
+              kostra-client bench --connections 8 --rate 20000 --duration 30 \\
+                  --method profile:3,series:1
               kostra-client bench --requests 100000 --connections 4 --depth 8
             """
     )
@@ -112,7 +116,7 @@ struct BenchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await Failure.reporting {
+        try await Failure.reporting(self.output.lang) {
             let environment = ProcessEnvironment.current
             let generator = LoadGenerator(
                 host: self.connection.resolvedHost(environment: environment),

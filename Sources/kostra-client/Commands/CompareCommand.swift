@@ -8,10 +8,12 @@ struct CompareCommand: AnsweringCommand {
         commandName: "compare",
         abstract: "Compare a region with other regions and group averages over years.",
         discussion: """
-            Without --indicator, every indicator the region has. Without --year, every year.
+            Without --indicator, every indicator the region has. Without --year, every
+            year.
 
             Examples:
-              kostra-client compare --region Bærum --with Asker --with ASSS --indicator grunnskole.gruppestorrelse_2
+              kostra-client compare --region Bærum --with Asker --with ASSS \\
+                  --indicator grunnskole.gruppestorrelse_2
               kostra-client compare --region Bærum --with Asker --year 2024 --format json
             """
     )
@@ -89,7 +91,7 @@ struct CompareCommand: AnsweringCommand {
         func cell(_ compared: KostraV1.ComparedYear?) -> String {
             guard let value = compared?.value else {
                 let reason = compared?.missingReason ?? ""
-                return "–" + footnotes.mark(reason.isEmpty ? Footnotes.noFigure(output.lang) : reason)
+                return "–" + footnotes.mark(reason.isEmpty ? Footnotes.noFigure(output.lang) : ReasonText.text(reason, output.lang))
             }
             return indicator.unit == .percent ? style.percent(value, decimals: decimals) : style.format(value, decimals: decimals)
         }

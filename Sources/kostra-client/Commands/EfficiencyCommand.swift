@@ -33,6 +33,7 @@ struct EfficiencyCommand: RegionYearCommand {
             ("difference_from_published", response.differenceFromPublished.json),
             ("agrees_with_published", response.agreesWithPublished.map { .bool($0) } ?? .null),
             ("change_percentage_points", response.change.json),
+            ("published_change_percentage_points", response.publishedChange.json),
         ])
     }
 
@@ -48,6 +49,7 @@ struct EfficiencyCommand: RegionYearCommand {
             csv.append("published", "Relative efficiency, published", response.published)
             csv.append("difference_from_published", "Computed less published", response.differenceFromPublished)
             csv.append("change_percentage_points", "Change from the year before", response.change)
+            csv.append("published_change_percentage_points", "Change from the year before, published", response.publishedChange)
             return csv.text
         case .table, .markdown:
             let style = output.style
@@ -63,8 +65,10 @@ struct EfficiencyCommand: RegionYearCommand {
             if let published = response.published {
                 rows.append(row(output.text("Relativ effektivitet, publisert", "Relative efficiency, published"), published))
             }
+            // The computed change, else the report's (its origin column says which).
+            let change = response.change?.value != nil ? response.change : (response.publishedChange ?? response.change)
             rows.append(
-                row(output.text("Endring fra året før (prosentpoeng)", "Change from the year before (percentage points)"), response.change)
+                row(output.text("Endring fra året før (prosentpoeng)", "Change from the year before (percentage points)"), change)
             )
             var notes = footnotes.notes(output.lang)
             if let formula = response.efficiency?.provenance?.formula, !formula.isEmpty {

@@ -8,7 +8,8 @@ struct HealthCommand: AnsweringCommand {
         commandName: "health",
         abstract: "Ask whether the server is serving.",
         discussion: """
-            Exits 0 when the server answers SERVING, 69 when it is unreachable or NOT_SERVING.
+            Exits 0 when the server answers SERVING, 69 when it is unreachable or
+            NOT_SERVING.
 
             Example:
               kostra-client health --port 7878
@@ -21,7 +22,7 @@ struct HealthCommand: AnsweringCommand {
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
-        try await Failure.reporting {
+        try await Failure.reporting(self.output.lang) {
             let response = try await self.connection.call(KostraMethods.check, .init())
             self.output.write(Self.render(response, output: self.output))
             if response.status != .serving {

@@ -9,7 +9,8 @@ struct ProductionCommand: AnsweringCommand {
         commandName: "production",
         abstract: "Show the production index (ASSS = 100), its components and the change from the year before.",
         discussion: """
-            Figures the report publishes but whose inputs the data lacks are marked "publisert".
+            Figures the report publishes but whose inputs the data lacks are marked
+            "publisert".
 
             Example:
               kostra-client production --region Bærum --year 2024

@@ -11,7 +11,8 @@ struct ProfileCommand: AnsweringCommand {
         discussion: """
             Examples:
               kostra-client profile --region Bærum --year 2024
-              kostra-client profile --region Bærum --year 2024 --reference Asker --format json
+              kostra-client profile --region Bærum --year 2024 --reference Asker \\
+                  --format json
               kostra-client profile --region Bærum --year 2024 --chart
               kostra-client profile --region Bærum --year 2024 --svg charts --lang en
             """

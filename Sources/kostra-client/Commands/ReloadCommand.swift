@@ -9,12 +9,12 @@ struct ReloadCommand: AnsweringCommand {
         commandName: "reload",
         abstract: "Make a server serve the newest version of its data directory.",
         discussion: """
-            After `kostra-server import --data DIR ...`, each server reading DIR goes on serving
-            the version it loaded until told. This tells one: it loads the newest version while
-            serving the old, then answers new requests from it; no request is dropped. Needs the
-            server's token (--token-file or KOSTRA_TOKEN). A version that does not load is
-            refused (exit 1) and the old one served on. Run it against every replica
-            (docs/deploy.md).
+            After `kostra-server import --data DIR ...`, each server reading DIR goes on
+            serving the version it loaded until told. This tells one: it loads the newest
+            version while serving the old, then answers new requests from it; no request
+            is dropped. Needs the server's token (--token-file or KOSTRA_TOKEN). A version
+            that does not load is refused (exit 1) and the old one served on. Run it
+            against every replica (docs/deploy.md).
 
             Examples:
               kostra-client reload --port 7878 --token-file /etc/kostra/token
@@ -28,7 +28,7 @@ struct ReloadCommand: AnsweringCommand {
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
-        try await Failure.reporting {
+        try await Failure.reporting(self.output.lang) {
             self.output.write(try await self.answer())
         }
     }

@@ -9,22 +9,26 @@ struct ReportCommand: AnsweringCommand {
         commandName: "report",
         abstract: "Write the grunnskole chapter for a municipality and year: its tables, analyses and sentences.",
         discussion: """
-            Each of the chapter's tables as the chapter lays it out (title with unit, the region and
-            those it is compared with as rows, the year and the three before as columns), the service
-            profile with its chart, resource use, the teacher norm, the production index and the
-            efficiency, and after each section the chapter-style sentences the server phrases about
-            them. A part the server has no figures for is named in its place. A missing value shows
-            SSB's symbol (.. : .) or "–", with a footnote saying why.
+            Each of the chapter's tables as the chapter lays it out (title with unit, the
+            region and those it is compared with as rows, the year and the three before as
+            columns), the service profile with its chart, resource use, the teacher norm,
+            the production index and the efficiency, and after each section the
+            chapter-style sentences the server phrases about them. A part the server has no
+            figures for is named in its place. A missing value shows SSB's symbol (.. : .)
+            or "–", with a footnote saying why.
 
-            --format table (the default) is for the terminal; markdown for a document; json is one
-            document with every value and its provenance; csv every table cell. --svg DIR also writes
-            the profile and every table's series as SVG charts (Markdown links them as images).
+            --format table (the default) is for the terminal; markdown for a document; json
+            is one document with every value and its provenance; csv every table cell.
+            --svg DIR also writes the profile and every table's series as SVG charts
+            (Markdown links them as images).
 
             Examples:
               kostra-client report --region Bærum --year 2024
               kostra-client report --region Bærum --year 2024 --lang en --chart
-              kostra-client report --region 3024 --year 2024 --with Asker --with ASSS --format json > baerum-2024.json
-              kostra-client report --region Bærum --year 2024 --format markdown --svg report > report/grunnskole.md
+              kostra-client report --region 3024 --year 2024 --with Asker --with ASSS \\
+                  --format json > baerum-2024.json
+              kostra-client report --region Bærum --year 2024 --format markdown \\
+                  --svg report > report/grunnskole.md
             """
     )
 

@@ -32,11 +32,15 @@ struct ResourceUseCommand: RegionYearCommand {
             ("published_index", response.publishedIndex.json),
             ("deviation_percent", response.deviationPercent.json),
             ("kroner_per_inhabitant", response.kronerPerInhabitant.json),
+            ("published_kroner_per_inhabitant", response.publishedKronerPerInhabitant.json),
         ])
     }
 
     static func render(_ response: KostraV1.ResourceUseResponse, output: OutputOptions) -> String {
+        // The computed figure, else the report's (the origin column says which).
         let index = response.index?.value != nil ? response.index : response.publishedIndex
+        let kroner = response.kronerPerInhabitant?.value != nil
+            ? response.kronerPerInhabitant : (response.publishedKronerPerInhabitant ?? response.kronerPerInhabitant)
         switch output.format {
         case .json:
             return Self.json(response).serialized()
@@ -48,6 +52,7 @@ struct ResourceUseCommand: RegionYearCommand {
             csv.append("published_index", "Resource use (index), published", response.publishedIndex)
             csv.append("deviation_percent", "Deviation from the ASSS average", response.deviationPercent)
             csv.append("kroner_per_inhabitant", "Kroner per inhabitant", response.kronerPerInhabitant)
+            csv.append("published_kroner_per_inhabitant", "Kroner per inhabitant, published", response.publishedKronerPerInhabitant)
             return csv.text
         case .table, .markdown:
             let style = output.style
@@ -58,7 +63,7 @@ struct ResourceUseCommand: RegionYearCommand {
             let rows = [
                 row(output.text("Ressursbruksindikator (indeks)", "Resource use (index)"), index),
                 row(output.text("Avvik fra ASSS-snittet", "Deviation from the ASSS average"), response.deviationPercent),
-                row(output.text("Kroner per innbygger", "Kroner per inhabitant"), response.kronerPerInhabitant),
+                row(output.text("Kroner per innbygger", "Kroner per inhabitant"), kroner),
             ]
             return output.render(
                 TextTable(

@@ -13,10 +13,14 @@ struct SeriesCommand: AnsweringCommand {
             case with or without æ/ø/å ("Bærum", "baerum"), or a group ("ASSS").
 
             Examples:
-              kostra-client series --indicator grunnskole.gruppestorrelse_2 --region Bærum --region Asker --region ASSS
-              kostra-client series --indicator grunnskole.gruppestorrelse_2 --region 3024 --from 2022 --to 2024 --format csv
-              kostra-client series --indicator grunnskole.gruppestorrelse_1 --region Bærum --region Asker --region ASSS --chart
-              kostra-client series --indicator grunnskole.gruppestorrelse_1 --region Bærum --region ASSS --svg charts --lang en
+              kostra-client series --indicator grunnskole.gruppestorrelse_2 \\
+                  --region Bærum --region Asker --region ASSS
+              kostra-client series --indicator grunnskole.gruppestorrelse_2 \\
+                  --region 3024 --from 2022 --to 2024 --format csv
+              kostra-client series --indicator grunnskole.gruppestorrelse_1 \\
+                  --region Bærum --region Asker --region ASSS --chart
+              kostra-client series --indicator grunnskole.gruppestorrelse_1 \\
+                  --region Bærum --region ASSS --svg charts --lang en
             """
     )
 

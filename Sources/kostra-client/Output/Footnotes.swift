@@ -2,7 +2,8 @@ import KostraCodec
 
 /// Collects why figures in a table are missing: a missing figure's cell is
 /// "–" with a superscript number, and each distinct reason becomes one
-/// numbered footnote under the table, so that no gap goes unexplained.
+/// numbered footnote under the table, so that no gap goes unexplained. The
+/// server's reasons are put into the table's language (``ReasonText``).
 struct Footnotes: Sendable {
     private(set) var reasons: [String] = []
 
@@ -12,7 +13,7 @@ struct Footnotes: Sendable {
             return figure.text(style, decimals: decimals)
         }
         let reason = figure?.missingReason ?? ""
-        return "–" + self.mark(reason.isEmpty ? Self.noFigure(style.language) : reason)
+        return "–" + self.mark(reason.isEmpty ? Self.noFigure(style.language) : ReasonText.text(reason, style.language))
     }
 
     /// The superscript number of `reason`'s footnote, adding it if new.

@@ -62,6 +62,7 @@ extension KostraV1.MissingReason {
         case .suppressed: "suppressed"
         case .notApplicable: "not_applicable"
         case .notPublished: "not_published"
+        case .outsideData: "outside_data"
         case .unrecognized(let value): "missing_\(value)"
         }
     }
@@ -80,6 +81,8 @@ extension KostraV1.MissingReason {
         case (.suppressed, .en): "Suppressed to protect privacy (SSB)."
         case (.notApplicable, .nb): "Tallet finnes ikke (SSB)."
         case (.notApplicable, .en): "Not applicable (SSB)."
+        case (.outsideData, .nb): "Året ligger utenfor årene dataene har for nøkkeltallet."
+        case (.outsideData, .en): "The year lies outside the years the data has for the indicator."
         case (_, .nb): "Kilden oppgir ikke tallet."
         case (_, .en): "The source gives no figure."
         }

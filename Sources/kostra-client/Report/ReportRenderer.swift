@@ -181,7 +181,7 @@ struct ReportRenderer {
     }
 
     private func unavailable(_ id: String, _ error: RPCError) -> String {
-        self.output.text("Ikke tilgjengelig (\(id)): ", "Not available (\(id)): ") + "\(error.code.name): \(error.message)"
+        self.output.text("Ikke tilgjengelig (\(id)): ", "Not available (\(id)): ") + "\(error.code.name): \(ReasonText.text(error.message, self.output.lang))"
     }
 
     /// `text` broken into lines of at most `width` characters at spaces.

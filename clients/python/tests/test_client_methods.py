@@ -48,7 +48,8 @@ def test_analysis_methods(client):
     assert eff.published.value == 109.3
     norm = client.get_teacher_norm(kostra.RegionYearRequest(region="Bærum", year=2024))
     assert [round(b.margin.value, 9) for b in norm.bands] == [0.7, 1.4, 0.9]  # 15−14,3; 20−18,6; 20−19,1
-    assert client.call("GetResourceUse", region="Bærum", year=2024).kroner_per_inhabitant.value == -1959
+    # «om lag 1 959 kroner mindre per innbygger»: the report's figure, published beside the computed one
+    assert client.call("GetResourceUse", region="Bærum", year=2024).published_kroner_per_inhabitant.value == -1959
 
 
 def test_not_found_carries_code_message_and_details(client):

@@ -3680,7 +3680,7 @@ const ProtobufCMessageDescriptor kostra__v1__production_change_response__descrip
   (ProtobufCMessageInit) kostra__v1__production_change_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kostra__v1__efficiency_response__field_descriptors[10] =
+static const ProtobufCFieldDescriptor kostra__v1__efficiency_response__field_descriptors[11] =
 {
   {
     "region",
@@ -3802,6 +3802,18 @@ static const ProtobufCFieldDescriptor kostra__v1__efficiency_response__field_des
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "published_change",
+    11,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kostra__V1__EfficiencyResponse, published_change),
+    &kostra__v1__figure__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kostra__v1__efficiency_response__field_indices_by_name[] = {
   7,   /* field[7] = agrees_with_published */
@@ -3812,13 +3824,14 @@ static const unsigned kostra__v1__efficiency_response__field_indices_by_name[] =
   8,   /* field[8] = previous_efficiency */
   2,   /* field[2] = production_index */
   5,   /* field[5] = published */
+  10,   /* field[10] = published_change */
   0,   /* field[0] = region */
   1,   /* field[1] = year */
 };
 static const ProtobufCIntRange kostra__v1__efficiency_response__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 10 }
+  { 0, 11 }
 };
 const ProtobufCMessageDescriptor kostra__v1__efficiency_response__descriptor =
 {
@@ -3828,7 +3841,7 @@ const ProtobufCMessageDescriptor kostra__v1__efficiency_response__descriptor =
   "Kostra__V1__EfficiencyResponse",
   "kostra.v1",
   sizeof(Kostra__V1__EfficiencyResponse),
-  10,
+  11,
   kostra__v1__efficiency_response__field_descriptors,
   kostra__v1__efficiency_response__field_indices_by_name,
   1,  kostra__v1__efficiency_response__number_ranges,
@@ -3886,7 +3899,7 @@ const ProtobufCMessageDescriptor kostra__v1__resource_use_member__descriptor =
   (ProtobufCMessageInit) kostra__v1__resource_use_member__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor kostra__v1__resource_use_response__field_descriptors[12] =
+static const ProtobufCFieldDescriptor kostra__v1__resource_use_response__field_descriptors[13] =
 {
   {
     "region",
@@ -4032,6 +4045,18 @@ static const ProtobufCFieldDescriptor kostra__v1__resource_use_response__field_d
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "published_kroner_per_inhabitant",
+    13,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Kostra__V1__ResourceUseResponse, published_kroner_per_inhabitant),
+    &kostra__v1__figure__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned kostra__v1__resource_use_response__field_indices_by_name[] = {
   10,   /* field[10] = deviation_percent */
@@ -4041,6 +4066,7 @@ static const unsigned kostra__v1__resource_use_response__field_indices_by_name[]
   5,   /* field[5] = mean_ratio */
   4,   /* field[4] = members */
   9,   /* field[9] = published_index */
+  12,   /* field[12] = published_kroner_per_inhabitant */
   6,   /* field[6] = published_mean_ratio */
   3,   /* field[3] = ratio */
   1,   /* field[1] = reference */
@@ -4050,7 +4076,7 @@ static const unsigned kostra__v1__resource_use_response__field_indices_by_name[]
 static const ProtobufCIntRange kostra__v1__resource_use_response__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 12 }
+  { 0, 13 }
 };
 const ProtobufCMessageDescriptor kostra__v1__resource_use_response__descriptor =
 {
@@ -4060,7 +4086,7 @@ const ProtobufCMessageDescriptor kostra__v1__resource_use_response__descriptor =
   "Kostra__V1__ResourceUseResponse",
   "kostra.v1",
   sizeof(Kostra__V1__ResourceUseResponse),
-  12,
+  13,
   kostra__v1__resource_use_response__field_descriptors,
   kostra__v1__resource_use_response__field_indices_by_name,
   1,  kostra__v1__resource_use_response__number_ranges,

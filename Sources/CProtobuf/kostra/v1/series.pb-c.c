@@ -548,23 +548,25 @@ const ProtobufCMessageDescriptor kostra__v1__get_series_response__descriptor =
   (ProtobufCMessageInit) kostra__v1__get_series_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCEnumValue kostra__v1__missing_reason__enum_values_by_number[5] =
+static const ProtobufCEnumValue kostra__v1__missing_reason__enum_values_by_number[6] =
 {
   { "MISSING_REASON_NONE", "KOSTRA__V1__MISSING_REASON__MISSING_REASON_NONE", 0 },
   { "MISSING_REASON_NOT_AVAILABLE", "KOSTRA__V1__MISSING_REASON__MISSING_REASON_NOT_AVAILABLE", 1 },
   { "MISSING_REASON_SUPPRESSED", "KOSTRA__V1__MISSING_REASON__MISSING_REASON_SUPPRESSED", 2 },
   { "MISSING_REASON_NOT_APPLICABLE", "KOSTRA__V1__MISSING_REASON__MISSING_REASON_NOT_APPLICABLE", 3 },
   { "MISSING_REASON_NOT_PUBLISHED", "KOSTRA__V1__MISSING_REASON__MISSING_REASON_NOT_PUBLISHED", 4 },
+  { "MISSING_REASON_OUTSIDE_DATA", "KOSTRA__V1__MISSING_REASON__MISSING_REASON_OUTSIDE_DATA", 5 },
 };
 static const ProtobufCIntRange kostra__v1__missing_reason__value_ranges[] = {
-{0, 0},{0, 5}
+{0, 0},{0, 6}
 };
-static const ProtobufCEnumValueIndex kostra__v1__missing_reason__enum_values_by_name[5] =
+static const ProtobufCEnumValueIndex kostra__v1__missing_reason__enum_values_by_name[6] =
 {
   { "MISSING_REASON_NONE", 0 },
   { "MISSING_REASON_NOT_APPLICABLE", 3 },
   { "MISSING_REASON_NOT_AVAILABLE", 1 },
   { "MISSING_REASON_NOT_PUBLISHED", 4 },
+  { "MISSING_REASON_OUTSIDE_DATA", 5 },
   { "MISSING_REASON_SUPPRESSED", 2 },
 };
 const ProtobufCEnumDescriptor kostra__v1__missing_reason__descriptor =
@@ -574,9 +576,9 @@ const ProtobufCEnumDescriptor kostra__v1__missing_reason__descriptor =
   "MissingReason",
   "Kostra__V1__MissingReason",
   "kostra.v1",
-  5,
+  6,
   kostra__v1__missing_reason__enum_values_by_number,
-  5,
+  6,
   kostra__v1__missing_reason__enum_values_by_name,
   1,
   kostra__v1__missing_reason__value_ranges,

@@ -54,7 +54,9 @@ typedef struct Kostra__V1__StatementsResponse Kostra__V1__StatementsResponse;
 /* --- enums --- */
 
 /*
- * The method that produced a number (METHODS.md describes each).
+ * The method that produced a number. A computed Figure names the method that
+ * computed it; a published one names ANALYSIS_METHOD_PUBLISHED (and only a
+ * published one does). METHODS.md gives where each formula comes from.
  */
 typedef enum _Kostra__V1__AnalysisMethod {
   KOSTRA__V1__ANALYSIS_METHOD__ANALYSIS_METHOD_UNSPECIFIED = 0,
@@ -67,18 +69,28 @@ typedef enum _Kostra__V1__AnalysisMethod {
   KOSTRA__V1__ANALYSIS_METHOD__ANALYSIS_METHOD_RESOURCE_USE = 7,
   KOSTRA__V1__ANALYSIS_METHOD__ANALYSIS_METHOD_TEACHER_NORM = 8,
   /*
-   * Not computed: the report's own figure, served as published.
+   * Not computed: served as its source publishes it (a report's table or
+   * sentence, an SSB table). Exactly the Figures with Provenance.published.
    */
   KOSTRA__V1__ANALYSIS_METHOD__ANALYSIS_METHOD_PUBLISHED = 9
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(KOSTRA__V1__ANALYSIS_METHOD)
 } Kostra__V1__AnalysisMethod;
 /*
  * Whether a difference or change is good news given the indicator's direction.
+ * The difference judged is signed as its message says (region − other, or
+ * later − earlier). It is favourable when it is
+ *   > 0 for DIRECTION_HIGHER_IS_BETTER and DIRECTION_HIGHER_COSTS_LESS
+ *       (better service, or the same service for less money);
+ *   < 0 for DIRECTION_LOWER_IS_BETTER and DIRECTION_HIGHER_COSTS_MORE;
+ * unfavourable when it has the other sign; never judged for DIRECTION_NEUTRAL.
  */
 typedef enum _Kostra__V1__Favourability {
   KOSTRA__V1__FAVOURABILITY__FAVOURABILITY_UNSPECIFIED = 0,
   KOSTRA__V1__FAVOURABILITY__FAVOURABILITY_FAVOURABLE = 1,
   KOSTRA__V1__FAVOURABILITY__FAVOURABILITY_UNFAVOURABLE = 2,
+  /*
+   * The difference is exactly 0 (the values are equal as stored).
+   */
   KOSTRA__V1__FAVOURABILITY__FAVOURABILITY_EQUAL = 3,
   /*
    * The indicator is descriptive (DIRECTION_NEUTRAL).
@@ -91,7 +103,15 @@ typedef enum _Kostra__V1__Favourability {
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(KOSTRA__V1__FAVOURABILITY)
 } Kostra__V1__Favourability;
 /*
- * Where a rank puts a region, as a word the client can phrase.
+ * Where a rank puts a region, as a word the client can phrase. Ranks are
+ * competition ranks among the members that have a value (GroupRank.ranked):
+ * tied values share the best place ("1, 1, 3"). The place is taken from the
+ * ends in this order: ONLY when one member has a value; ALL_EQUAL when every
+ * ranked value is the same; LOWEST when from_lowest = 1 (nothing lower, ties
+ * allowed); HIGHEST when from_highest = 1; SECOND_LOWEST when from_lowest = 2
+ * (exactly one value lower); SECOND_HIGHEST when from_highest = 2; else
+ * BETWEEN. So among three values the middle one is SECOND_LOWEST. Whether low
+ * is good is not judged here (see Favourability).
  */
 typedef enum _Kostra__V1__RankPlace {
   KOSTRA__V1__RANK_PLACE__RANK_PLACE_UNSPECIFIED = 0,
@@ -142,11 +162,17 @@ typedef enum {
 } Kostra__V1__AnalysisInput__ValueOptCase;
 
 /*
- * One figure a computed number was made from.
+ * One figure a computed number was made from (or, for a published number, the
+ * figure itself).
  */
 struct  Kostra__V1__AnalysisInput
 {
   ProtobufCMessage base;
+  /*
+   * The indicator's id; "fact:<id>" for a figure printed only in a sentence of
+   * the report (the sentence is in source); "production_weight:<id>" for a
+   * production-index weight; a name such as "legal_norm_1_4" for a constant.
+   */
   char *indicator_id;
   char *region_code;
   int32_t year;
@@ -163,28 +189,41 @@ struct  Kostra__V1__AnalysisInput
 
 
 /*
- * How a number came to be.
+ * How a number came to be. One rule for every Figure of every answer:
+ * - computed here: published = false, method = the method that computed it
+ *   (never PUBLISHED or UNSPECIFIED), formula = the formula with the values
+ *   written in, inputs = every figure it was computed from (which may
+ *   themselves be published figures);
+ * - published: published = true, method = ANALYSIS_METHOD_PUBLISHED, formula =
+ *   "as published", inputs = the one figure served (an observation of the
+ *   data, or a sentence's figure as "fact:<id>"), source = where it is printed.
+ * A figure read from the data unchanged (a profile's value, the expenditure
+ * index 92,1) is published. A result a method computes (a field whose comment
+ * gives a formula) is computed or missing, never the report's number in its
+ * place: the report's number for it is in the `published…` field beside it.
  */
 struct  Kostra__V1__Provenance
 {
   ProtobufCMessage base;
   Kostra__V1__AnalysisMethod method;
   /*
-   * The formula with the values written in: "100 × 16.9 / 16.4".
+   * The formula with the values written in: "100 × 16.9 / 16.4"; "as
+   * published" for a published number.
    */
   char *formula;
   size_t n_inputs;
   Kostra__V1__AnalysisInput **inputs;
   /*
-   * True when the number is the report's own, not computed here.
+   * True when the number is served as its source publishes it, not computed here.
    */
   protobuf_c_boolean published;
   /*
-   * For a published number, where the report gives it.
+   * For a published number, where the report (or SSB) gives it.
    */
   char *source;
   /*
-   * The least final status among the inputs (AS_PUBLISHED when published).
+   * Computed: the least final status among the inputs (PRELIMINARY if any
+   * is). Published: the status of the figure itself.
    */
   Kostra__V1__FigureStatus status;
 };
@@ -200,8 +239,8 @@ typedef enum {
 } Kostra__V1__Figure__ValueOptCase;
 
 /*
- * A computed number, or why it could not be computed. A missing input makes
- * a missing figure, never a zero.
+ * A number, computed or published (Provenance says which), or why it is
+ * missing. A missing input makes a missing figure, never a zero.
  */
 struct  Kostra__V1__Figure
 {
@@ -232,6 +271,10 @@ struct  Kostra__V1__GetProfileRequest
    * The municipality, by code, former code or name.
    */
   char *region;
+  /*
+   * The year. Required: 0 is not "the latest" but a year like any other, so
+   * it is NOT_FOUND on "year" with the years there are in details.available.
+   */
   int32_t year;
   /*
    * What = 100: a group, the country or another municipality. Empty means
@@ -268,7 +311,9 @@ struct  Kostra__V1__ProfileRow
   ProtobufCMessage base;
   Kostra__V1__Indicator *indicator;
   /*
-   * 100 × value / reference value.
+   * 100 × value / reference value: above 100 means the region's value is
+   * higher than the reference's (whether that is good depends on
+   * indicator.direction). Computed.
    */
   Kostra__V1__Figure *index;
   Kostra__V1__ProfileRow__ValueOptCase value_opt_case;
@@ -316,7 +361,8 @@ struct  Kostra__V1__CompareRequest
    */
   char *indicator_id;
   /*
-   * The first and last year; 0 leaves a side open.
+   * The first and last year; 0 leaves a side open (the earliest or latest
+   * year the data has).
    */
   int32_t from_year;
   int32_t to_year;
@@ -338,11 +384,20 @@ struct  Kostra__V1__ValueChange
   ProtobufCMessage base;
   int32_t from_year;
   int32_t to_year;
+  /*
+   * value(to_year) − value(from_year), in the indicator's unit (percentage
+   * points for a percentage): negative is a fall. Computed.
+   */
   Kostra__V1__Figure *absolute;
   /*
-   * Percent of the earlier value.
+   * 100 × (value(to_year) − value(from_year)) / value(from_year): percent of
+   * the earlier value, negative for a fall; missing when the earlier value is
+   * not positive. Computed.
    */
   Kostra__V1__Figure *percent;
+  /*
+   * Of `absolute`, given the indicator's direction.
+   */
   Kostra__V1__Favourability assessment;
   /*
    * Years inside the span without a value.
@@ -356,7 +411,9 @@ struct  Kostra__V1__ValueChange
 
 
 /*
- * A region's place among the members of a group that have a value.
+ * A region's place among the members of a group that have a value. Only
+ * members are ranked; a region that is no member (or has no value) gets no
+ * rank and ComparedYear.rank_note says why.
  */
 struct  Kostra__V1__GroupRank
 {
@@ -364,26 +421,30 @@ struct  Kostra__V1__GroupRank
   char *group;
   int32_t year;
   /*
-   * 1 = lowest value.
+   * 1 + the number of ranked members with a lower value (1 = lowest; tied
+   * members share it).
    */
   int32_t from_lowest;
   /*
-   * 1 = highest value.
+   * 1 + the number of ranked members with a higher value (1 = highest).
    */
   int32_t from_highest;
   /*
-   * How many members had a value and were ranked.
+   * How many members had a value and were ranked, the region included.
    */
   int32_t ranked;
   /*
-   * How many members the group has.
+   * How many members the group has (ranked + members_without_value).
    */
   int32_t members;
   /*
-   * Members with the same value.
+   * The codes of the other members with exactly the same value.
    */
   size_t n_tied_with;
   char **tied_with;
+  /*
+   * The codes of the members without a value that year: not ranked, not 0.
+   */
   size_t n_members_without_value;
   char **members_without_value;
   Kostra__V1__RankPlace place;
@@ -410,7 +471,8 @@ struct  Kostra__V1__ComparedYear
   Kostra__V1__ValueChange *change_from_year_before;
   Kostra__V1__GroupRank *rank;
   /*
-   * Why there is no rank (the region is no member, or members lack values).
+   * Why there is no rank (the region is no member, or has no value), in
+   * English; empty when there is a rank.
    */
   char *rank_note;
   Kostra__V1__ComparedYear__ValueOptCase value_opt_case;
@@ -430,7 +492,7 @@ struct  Kostra__V1__ComparedSeries
   size_t n_years;
   Kostra__V1__ComparedYear **years;
   /*
-   * The change from the first to the last year with values.
+   * The change from the first to the last year with values (later − earlier).
    */
   Kostra__V1__ValueChange *period;
 };
@@ -448,17 +510,22 @@ struct  Kostra__V1__ComparisonDifference
   char *other_region_code;
   int32_t year;
   /*
-   * region − other, in the indicator's unit.
+   * region − other, in the indicator's unit (percentage points for a
+   * percentage): negative when the region's value is the lower. Computed.
    */
   Kostra__V1__Figure *absolute;
   /*
-   * 100 × (region − other) / other.
+   * 100 × (region − other) / other: negative when the region's is the lower;
+   * missing when other is not positive. Computed.
    */
   Kostra__V1__Figure *relative;
   /*
-   * 100 × region / other.
+   * 100 × region / other: below 100 when the region's is the lower. Computed.
    */
   Kostra__V1__Figure *index;
+  /*
+   * Of `absolute`, given the indicator's direction.
+   */
   Kostra__V1__Favourability assessment;
 };
 #define KOSTRA__V1__COMPARISON_DIFFERENCE__INIT \
@@ -510,6 +577,9 @@ struct  Kostra__V1__GetGroupAverageRequest
    */
   char *group;
   char *indicator_id;
+  /*
+   * The year; 0 is NOT_FOUND like any year without data.
+   */
   int32_t year;
   /*
    * Member codes to leave out.
@@ -564,20 +634,24 @@ struct  Kostra__V1__GetGroupAverageResponse
   size_t n_members;
   Kostra__V1__GroupMember **members;
   /*
-   * From the members, as the indicator's aggregation says.
+   * From the members, as the indicator's aggregation says: AGGREGATION_WEIGHTED
+   * Σ value × weight / Σ weight over the members with both; AGGREGATION_PLAIN_MEAN
+   * Σ value / n over the members with a value. Members without a value are left
+   * out, never counted as 0. Computed.
    */
   Kostra__V1__Figure *computed;
   /*
-   * With and without Oslo, when the group has Oslo.
+   * The same with and without Oslo (0301), when the group has Oslo. Computed.
    */
   Kostra__V1__Figure *with_oslo;
   Kostra__V1__Figure *without_oslo;
   /*
-   * The group's own published average.
+   * The group's own published average. Published.
    */
   Kostra__V1__Figure *published;
   /*
-   * computed − published, when both exist.
+   * computed − published, when both exist: positive when the members' average
+   * is above the published one. Computed.
    */
   Kostra__V1__Figure *difference;
   int32_t members_with_value;
@@ -596,7 +670,14 @@ struct  Kostra__V1__GetGroupAverageResponse
 struct  Kostra__V1__RegionYearRequest
 {
   ProtobufCMessage base;
+  /*
+   * The municipality, by code, former code or name.
+   */
   char *region;
+  /*
+   * The year. Required: 0 is not "the latest" but a year like any other, so
+   * it is NOT_FOUND on "year" with the years there are in details.available.
+   */
   int32_t year;
 };
 #define KOSTRA__V1__REGION_YEAR_REQUEST__INIT \
@@ -611,18 +692,28 @@ struct  Kostra__V1__ProductionComponent
   char *label;
   Kostra__V1__ProductionComponentKind kind;
   double weight;
+  /*
+   * The municipality's level of the indicator (for skolebidrag: the national
+   * average + its contribution). Read from the data (published) or formed
+   * (computed).
+   */
   Kostra__V1__Figure *value;
+  /*
+   * The reference group's (ASSS's) level, likewise.
+   */
   Kostra__V1__Figure *reference_value;
   /*
-   * 100 × value / reference value.
+   * 100 × value / reference value: above 100 is more production than ASSS.
+   * Computed, or missing.
    */
   Kostra__V1__Figure *score;
   /*
-   * The report's own score, where it publishes one.
+   * The report's own score, where it publishes one. Published.
    */
   Kostra__V1__Figure *published_score;
   /*
-   * weight × score.
+   * weight × score, or weight × published_score when only the report's score
+   * exists (the inputs say which). Computed.
    */
   Kostra__V1__Figure *contribution;
 };
@@ -647,9 +738,14 @@ struct  Kostra__V1__ProductionIndexResponse
   Kostra__V1__ProductionComponent **components;
   char *weights_source;
   /*
-   * Σ contribution / Σ weight.
+   * Σ contribution / Σ weight, when every component has a contribution: above
+   * 100 is more production than ASSS. Computed, or missing (then the reason
+   * names the components without one).
    */
   Kostra__V1__Figure *total;
+  /*
+   * The report's own index (100,7 for Bærum 2024). Published.
+   */
   Kostra__V1__Figure *published_total;
   Kostra__V1__ProductionIndexResponse__WeightSumOptCase weight_sum_opt_case;
   union {
@@ -669,7 +765,12 @@ struct  Kostra__V1__ProductionChangeComponent
   Kostra__V1__ProductionComponentKind kind;
   double weight;
   /*
-   * Percent change from the year before; missing (and left out) when a year lacks a value.
+   * In percent, negative when production fell: for skolebidrag and
+   * læringsmiljø 100 × (level(y) / level(y−1) × pupils(y) / pupils(y−1) − 1)
+   * (their scale does not move, so the pupils carry the volume); for a share
+   * 100 × (volume(y) / volume(y−1) − 1), the volume being the number it is a
+   * share of (6-9 year olds with an SFO place). Missing (and left out of the
+   * total) when a year lacks a value. Computed.
    */
   Kostra__V1__Figure *change;
 };
@@ -684,8 +785,18 @@ struct  Kostra__V1__ProductionChange
   Kostra__V1__Region *region;
   size_t n_components;
   Kostra__V1__ProductionChangeComponent **components;
+  /*
+   * Σ weight of the components with a change.
+   */
   double weight_used;
+  /*
+   * Σ weight × change / weight_used, in percent: negative when production fell.
+   * Computed, or missing.
+   */
   Kostra__V1__Figure *total;
+  /*
+   * The report's own change (−0,9 % for Bærum 2024). Published.
+   */
   Kostra__V1__Figure *published;
 };
 #define KOSTRA__V1__PRODUCTION_CHANGE__INIT \
@@ -720,19 +831,44 @@ struct  Kostra__V1__EfficiencyResponse
   ProtobufCMessage base;
   Kostra__V1__Region *region;
   int32_t year;
+  /*
+   * The production index used: ProductionIndexResponse.total, else its
+   * published_total (Provenance says which).
+   */
   Kostra__V1__Figure *production_index;
+  /*
+   * Need-corrected gross expenditure per inhabitant, ASSS = 100 (below 100:
+   * spends less). Read from the data: published.
+   */
   Kostra__V1__Figure *expenditure_index;
   /*
-   * 100 × production index / expenditure index.
+   * 100 × production index / expenditure index: above 100 is more production
+   * per krone than ASSS. Computed, or missing.
    */
   Kostra__V1__Figure *efficiency;
+  /*
+   * The report's own efficiency. Published.
+   */
   Kostra__V1__Figure *published;
+  /*
+   * efficiency − published, in index points: positive when the computed is
+   * the higher. Computed.
+   */
   Kostra__V1__Figure *difference_from_published;
+  /*
+   * The efficiency of the year before used for `change`: computed, else
+   * published, else implied (computed) from `published` and `published_change`.
+   */
   Kostra__V1__Figure *previous_efficiency;
   /*
-   * In percentage points from the year before.
+   * efficiency(year) − efficiency(year − 1), each computed else published, in
+   * percentage points: negative when efficiency fell. Computed, or missing.
    */
   Kostra__V1__Figure *change;
+  /*
+   * The report's own change (−5,1 for Bærum 2024). Published.
+   */
+  Kostra__V1__Figure *published_change;
   Kostra__V1__EfficiencyResponse__AgreesWithPublishedOptCase agrees_with_published_opt_case;
   union {
     protobuf_c_boolean agrees_with_published;
@@ -740,7 +876,7 @@ struct  Kostra__V1__EfficiencyResponse
 };
 #define KOSTRA__V1__EFFICIENCY_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kostra__v1__efficiency_response__descriptor) \
-    , NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, KOSTRA__V1__EFFICIENCY_RESPONSE__AGREES_WITH_PUBLISHED_OPT__NOT_SET, {0} }
+    , NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, KOSTRA__V1__EFFICIENCY_RESPONSE__AGREES_WITH_PUBLISHED_OPT__NOT_SET, {0} }
 
 
 struct  Kostra__V1__ResourceUseMember
@@ -760,20 +896,55 @@ struct  Kostra__V1__ResourceUseResponse
   Kostra__V1__Region *region;
   Kostra__V1__Region *reference;
   int32_t year;
+  /*
+   * Net expenditure per inhabitant / need-corrected expenditure per inhabitant:
+   * read from the data (published) or computed.
+   */
   Kostra__V1__Figure *ratio;
   size_t n_members;
   Kostra__V1__ResourceUseMember **members;
+  /*
+   * Σ ratio / n over the reference group's members with a ratio (a plain mean).
+   * Computed, or missing.
+   */
   Kostra__V1__Figure *mean_ratio;
+  /*
+   * The group's ratio as the data gives it. Published.
+   */
   Kostra__V1__Figure *published_mean_ratio;
+  /*
+   * mean_ratio − published_mean_ratio. Computed.
+   */
   Kostra__V1__Figure *mean_difference;
+  /*
+   * 100 × ratio / mean_ratio: below 100 spends less than the group for its
+   * needs. Computed, or missing.
+   */
   Kostra__V1__Figure *index;
+  /*
+   * The report's own indicator (93,1 for Bærum 2024). Published.
+   */
   Kostra__V1__Figure *published_index;
+  /*
+   * index − 100 (from index, else from published_index), in percent:
+   * negative spends less than the average for its needs (−6,9). Computed.
+   */
   Kostra__V1__Figure *deviation_percent;
+  /*
+   * (ratio − mean_ratio) × need-corrected expenditure per inhabitant, in
+   * kroner: negative spends less per inhabitant than the average would for
+   * the same needs. Computed, or missing.
+   */
   Kostra__V1__Figure *kroner_per_inhabitant;
+  /*
+   * The report's own figure from a sentence (−1 959 kr for Bærum 2024), its
+   * input "fact:<id>". Published.
+   */
+  Kostra__V1__Figure *published_kroner_per_inhabitant;
 };
 #define KOSTRA__V1__RESOURCE_USE_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&kostra__v1__resource_use_response__descriptor) \
-    , NULL, NULL, 0, NULL, 0,NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+    , NULL, NULL, 0, NULL, 0,NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
 
 
 typedef enum {
@@ -788,10 +959,18 @@ struct  Kostra__V1__TeacherNormBand
   int32_t first_grade;
   int32_t last_grade;
   char *indicator_id;
+  /*
+   * Group size 2 of the band. Read from the data: published.
+   */
   Kostra__V1__Figure *group_size;
+  /*
+   * The law's maximum: 15 pupils per teacher hour in grades 1-4, 20 in 5-10.
+   * A constant of the method: computed.
+   */
   Kostra__V1__Figure *legal_maximum;
   /*
-   * legal maximum − group size: room left under the norm.
+   * legal maximum − group size: positive is room left under the norm,
+   * negative is above the norm. Computed.
    */
   Kostra__V1__Figure *margin;
   Kostra__V1__TeacherNormBand__WithinNormOptCase within_norm_opt_case;
@@ -820,6 +999,10 @@ struct  Kostra__V1__TeacherNormResponse
   Kostra__V1__Figure *norm_arithmetic;
   Kostra__V1__Figure *norm_harmonic;
   protobuf_c_boolean assumes_equal_grades;
+  /*
+   * norm_arithmetic − overall_group_size, and norm_harmonic − overall_group_size:
+   * positive is room under the norm. Computed.
+   */
   Kostra__V1__Figure *overall_margin;
   Kostra__V1__Figure *overall_margin_harmonic;
 };
@@ -828,12 +1011,43 @@ struct  Kostra__V1__TeacherNormResponse
     , NULL, 0, 0,NULL, NULL, NULL, NULL, 0, NULL, NULL }
 
 
+/*
+ * One figure of a statement. Its role, by the statement's kind (the complete
+ * list; every role below is all a kind has):
+ *   relative_to_average  "value" (the subject's), "reference" (the group's; 100
+ *                        for an index), "difference" (value − reference, in the
+ *                        unit, percentage points for a percentage; not for an
+ *                        index), "percent" (100 × (value − reference) /
+ *                        reference; for an index, value − 100)
+ *   implied_value        "value" (the subject's, derived), "known" (the other
+ *                        region's figure it is derived from), "difference"
+ *                        (value − known)
+ *   difference           "value" (subject − regions[0])
+ *   rank, tie            "rank_from_lowest", "rank_from_highest" (as GroupRank),
+ *                        "count" (members ranked), "value" (the shared value)
+ *   higher_than,         "value" once for the subject and once per other region
+ *   lower_than           (region_code tells them apart)
+ *   range                "min", "max"
+ *   change               "value" (year − base_year, as later − earlier)
+ *   production_change    "value" (the subject's change, percent), "reference"
+ *                        (the group's)
+ *   norm_margin          "value" (group size 2), "maximum" (the legal maximum)
+ *                        or "norm" (the norm for ten equal grades) or "norm_mix"
+ *                        (for the region's mix of grades), "margin" (maximum or
+ *                        norm − value: positive is room under it),
+ *                        "norm_harmonic"
+ *   legal_norm           "max"
+ *   norm_average         "value"
+ */
 struct  Kostra__V1__StatementFigure
 {
   ProtobufCMessage base;
   char *role;
   char *region_code;
   Kostra__V1__Figure *figure;
+  /*
+   * How many decimals the sentence prints the figure with.
+   */
   int32_t decimals;
 };
 #define KOSTRA__V1__STATEMENT_FIGURE__INIT \
@@ -846,9 +1060,12 @@ struct  Kostra__V1__Statement
   ProtobufCMessage base;
   char *id;
   /*
-   * "difference", "rank", "tie", "higher_than", "lower_than", "range",
-   * "change", "legal_norm", "norm_average", "implied_value",
-   * "relative_to_average", "production_change", "norm_margin", ...
+   * One of (the complete list): "difference", "rank", "tie", "higher_than",
+   * "lower_than", "range", "change", "legal_norm", "norm_average",
+   * "implied_value", "relative_to_average", "production_change",
+   * "norm_margin". A client should show an unknown kind by its text_nb/text_en
+   * (a later data file may add kinds; the figures' roles then follow the
+   * nearest kind above).
    */
   char *kind;
   Kostra__V1__Region *subject;
@@ -866,6 +1083,11 @@ struct  Kostra__V1__Statement
   char *text_nb;
   char *text_en;
   char *source;
+  /*
+   * True when the statement is one of the report's own sentences (source
+   * quotes it); false when the server phrases it from the data or a method's
+   * result. Each figure's Provenance says whether that figure is published.
+   */
   protobuf_c_boolean published;
 };
 #define KOSTRA__V1__STATEMENT__INIT \

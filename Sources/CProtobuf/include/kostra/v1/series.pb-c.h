@@ -49,7 +49,13 @@ typedef enum _Kostra__V1__MissingReason {
   /*
    * The source does not give the value (the report has no figure for it).
    */
-  KOSTRA__V1__MISSING_REASON__MISSING_REASON_NOT_PUBLISHED = 4
+  KOSTRA__V1__MISSING_REASON__MISSING_REASON_NOT_PUBLISHED = 4,
+  /*
+   * The year lies outside the years the data has for the indicator: a
+   * GetSeries range that reaches beyond them answers such years with this
+   * reason (Observation.source names the years there are).
+   */
+  KOSTRA__V1__MISSING_REASON__MISSING_REASON_OUTSIDE_DATA = 5
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(KOSTRA__V1__MISSING_REASON)
 } Kostra__V1__MissingReason;
 /*
@@ -96,6 +102,12 @@ struct  Kostra__V1__Observation
    * Why the value is missing; MISSING_REASON_NONE when it is present.
    */
   Kostra__V1__MissingReason missing;
+  /*
+   * How final the figure is. A missing cell the source marks missing (SSB's
+   * "..", ":", ".", or a report's empty cell) has the status of that source;
+   * a cell the service fills in because no source has it (NOT_PUBLISHED
+   * padding, OUTSIDE_DATA) has FIGURE_STATUS_UNSPECIFIED.
+   */
   Kostra__V1__FigureStatus status;
   /*
    * Where the figure comes from: a table or sentence of a report, or an SSB
@@ -159,11 +171,14 @@ struct  Kostra__V1__GetSeriesRequest
   size_t n_regions;
   char **regions;
   /*
-   * The first year to include; 0 means from the earliest.
+   * The first year to include; 0 means from the indicator's earliest. Every
+   * year from from_year to to_year is answered, a year outside the data as
+   * MISSING_REASON_OUTSIDE_DATA; a range with no year of data is NOT_FOUND;
+   * more than 100 years is INVALID_ARGUMENT.
    */
   int32_t from_year;
   /*
-   * The last year to include; 0 means to the latest.
+   * The last year to include; 0 means to the indicator's latest.
    */
   int32_t to_year;
   /*
@@ -192,7 +207,8 @@ struct  Kostra__V1__GetSeriesResponse
   size_t n_regions;
   Kostra__V1__Region **regions;
   /*
-   * The years spanned, in order: the columns of a table.
+   * Every year asked for, in order: the columns of a table (each Series has
+   * one observation per year here, in this order).
    */
   size_t n_years;
   int32_t *years;

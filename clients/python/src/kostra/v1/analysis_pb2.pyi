@@ -131,7 +131,7 @@ class ComparisonDifference(_message.Message):
     def __init__(self, other_region_code: _Optional[str] = ..., year: _Optional[int] = ..., absolute: _Optional[_Union[Figure, _Mapping]] = ..., relative: _Optional[_Union[Figure, _Mapping]] = ..., index: _Optional[_Union[Figure, _Mapping]] = ..., assessment: _Optional[_Union[Favourability, str]] = ...) -> None: ...
 
 class EfficiencyResponse(_message.Message):
-    __slots__ = ["agrees_with_published", "change", "difference_from_published", "efficiency", "expenditure_index", "previous_efficiency", "production_index", "published", "region", "year"]
+    __slots__ = ["agrees_with_published", "change", "difference_from_published", "efficiency", "expenditure_index", "previous_efficiency", "production_index", "published", "published_change", "region", "year"]
     AGREES_WITH_PUBLISHED_FIELD_NUMBER: _ClassVar[int]
     CHANGE_FIELD_NUMBER: _ClassVar[int]
     DIFFERENCE_FROM_PUBLISHED_FIELD_NUMBER: _ClassVar[int]
@@ -139,6 +139,7 @@ class EfficiencyResponse(_message.Message):
     EXPENDITURE_INDEX_FIELD_NUMBER: _ClassVar[int]
     PREVIOUS_EFFICIENCY_FIELD_NUMBER: _ClassVar[int]
     PRODUCTION_INDEX_FIELD_NUMBER: _ClassVar[int]
+    PUBLISHED_CHANGE_FIELD_NUMBER: _ClassVar[int]
     PUBLISHED_FIELD_NUMBER: _ClassVar[int]
     REGION_FIELD_NUMBER: _ClassVar[int]
     YEAR_FIELD_NUMBER: _ClassVar[int]
@@ -150,9 +151,10 @@ class EfficiencyResponse(_message.Message):
     previous_efficiency: Figure
     production_index: Figure
     published: Figure
+    published_change: Figure
     region: _region_pb2.Region
     year: int
-    def __init__(self, region: _Optional[_Union[_region_pb2.Region, _Mapping]] = ..., year: _Optional[int] = ..., production_index: _Optional[_Union[Figure, _Mapping]] = ..., expenditure_index: _Optional[_Union[Figure, _Mapping]] = ..., efficiency: _Optional[_Union[Figure, _Mapping]] = ..., published: _Optional[_Union[Figure, _Mapping]] = ..., difference_from_published: _Optional[_Union[Figure, _Mapping]] = ..., agrees_with_published: bool = ..., previous_efficiency: _Optional[_Union[Figure, _Mapping]] = ..., change: _Optional[_Union[Figure, _Mapping]] = ...) -> None: ...
+    def __init__(self, region: _Optional[_Union[_region_pb2.Region, _Mapping]] = ..., year: _Optional[int] = ..., production_index: _Optional[_Union[Figure, _Mapping]] = ..., expenditure_index: _Optional[_Union[Figure, _Mapping]] = ..., efficiency: _Optional[_Union[Figure, _Mapping]] = ..., published: _Optional[_Union[Figure, _Mapping]] = ..., difference_from_published: _Optional[_Union[Figure, _Mapping]] = ..., agrees_with_published: bool = ..., previous_efficiency: _Optional[_Union[Figure, _Mapping]] = ..., change: _Optional[_Union[Figure, _Mapping]] = ..., published_change: _Optional[_Union[Figure, _Mapping]] = ...) -> None: ...
 
 class Figure(_message.Message):
     __slots__ = ["missing_reason", "provenance", "unit", "value"]
@@ -413,7 +415,7 @@ class ResourceUseMember(_message.Message):
     def __init__(self, region: _Optional[_Union[_region_pb2.Region, _Mapping]] = ..., ratio: _Optional[_Union[Figure, _Mapping]] = ...) -> None: ...
 
 class ResourceUseResponse(_message.Message):
-    __slots__ = ["deviation_percent", "index", "kroner_per_inhabitant", "mean_difference", "mean_ratio", "members", "published_index", "published_mean_ratio", "ratio", "reference", "region", "year"]
+    __slots__ = ["deviation_percent", "index", "kroner_per_inhabitant", "mean_difference", "mean_ratio", "members", "published_index", "published_kroner_per_inhabitant", "published_mean_ratio", "ratio", "reference", "region", "year"]
     DEVIATION_PERCENT_FIELD_NUMBER: _ClassVar[int]
     INDEX_FIELD_NUMBER: _ClassVar[int]
     KRONER_PER_INHABITANT_FIELD_NUMBER: _ClassVar[int]
@@ -421,6 +423,7 @@ class ResourceUseResponse(_message.Message):
     MEAN_RATIO_FIELD_NUMBER: _ClassVar[int]
     MEMBERS_FIELD_NUMBER: _ClassVar[int]
     PUBLISHED_INDEX_FIELD_NUMBER: _ClassVar[int]
+    PUBLISHED_KRONER_PER_INHABITANT_FIELD_NUMBER: _ClassVar[int]
     PUBLISHED_MEAN_RATIO_FIELD_NUMBER: _ClassVar[int]
     RATIO_FIELD_NUMBER: _ClassVar[int]
     REFERENCE_FIELD_NUMBER: _ClassVar[int]
@@ -433,12 +436,13 @@ class ResourceUseResponse(_message.Message):
     mean_ratio: Figure
     members: _containers.RepeatedCompositeFieldContainer[ResourceUseMember]
     published_index: Figure
+    published_kroner_per_inhabitant: Figure
     published_mean_ratio: Figure
     ratio: Figure
     reference: _region_pb2.Region
     region: _region_pb2.Region
     year: int
-    def __init__(self, region: _Optional[_Union[_region_pb2.Region, _Mapping]] = ..., reference: _Optional[_Union[_region_pb2.Region, _Mapping]] = ..., year: _Optional[int] = ..., ratio: _Optional[_Union[Figure, _Mapping]] = ..., members: _Optional[_Iterable[_Union[ResourceUseMember, _Mapping]]] = ..., mean_ratio: _Optional[_Union[Figure, _Mapping]] = ..., published_mean_ratio: _Optional[_Union[Figure, _Mapping]] = ..., mean_difference: _Optional[_Union[Figure, _Mapping]] = ..., index: _Optional[_Union[Figure, _Mapping]] = ..., published_index: _Optional[_Union[Figure, _Mapping]] = ..., deviation_percent: _Optional[_Union[Figure, _Mapping]] = ..., kroner_per_inhabitant: _Optional[_Union[Figure, _Mapping]] = ...) -> None: ...
+    def __init__(self, region: _Optional[_Union[_region_pb2.Region, _Mapping]] = ..., reference: _Optional[_Union[_region_pb2.Region, _Mapping]] = ..., year: _Optional[int] = ..., ratio: _Optional[_Union[Figure, _Mapping]] = ..., members: _Optional[_Iterable[_Union[ResourceUseMember, _Mapping]]] = ..., mean_ratio: _Optional[_Union[Figure, _Mapping]] = ..., published_mean_ratio: _Optional[_Union[Figure, _Mapping]] = ..., mean_difference: _Optional[_Union[Figure, _Mapping]] = ..., index: _Optional[_Union[Figure, _Mapping]] = ..., published_index: _Optional[_Union[Figure, _Mapping]] = ..., deviation_percent: _Optional[_Union[Figure, _Mapping]] = ..., kroner_per_inhabitant: _Optional[_Union[Figure, _Mapping]] = ..., published_kroner_per_inhabitant: _Optional[_Union[Figure, _Mapping]] = ...) -> None: ...
 
 class Statement(_message.Message):
     __slots__ = ["base_year", "figures", "group", "id", "indicator_id", "kind", "published", "regions", "source", "subject", "text_en", "text_nb", "year"]

@@ -15,7 +15,7 @@ from kostra.v1 import indicator_pb2 as kostra_dot_v1_dot_indicator__pb2
 from kostra.v1 import region_pb2 as kostra_dot_v1_dot_region__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x16kostra/v1/series.proto\x12\tkostra.v1\x1a\x19kostra/v1/indicator.proto\x1a\x16kostra/v1/region.proto\"\xc9\x01\n\x0bObservation\x12\x13\n\x0bregion_code\x18\x01 \x01(\t\x12\x0c\n\x04year\x18\x02 \x01(\x05\x12\x0f\n\x05value\x18\x03 \x01(\x01H\x00\x12)\n\x07missing\x18\x04 \x01(\x0e\x32\x18.kostra.v1.MissingReason\x12\'\n\x06status\x18\x05 \x01(\x0e\x32\x17.kostra.v1.FigureStatus\x12\x0e\n\x06source\x18\x06 \x01(\t\x12\x15\n\rreported_code\x18\x07 \x01(\tB\x0b\n\tvalue_opt\"\x8a\x01\n\x06Series\x12\x14\n\x0cindicator_id\x18\x01 \x01(\t\x12\x13\n\x0bregion_code\x18\x02 \x01(\t\x12,\n\x0cobservations\x18\x03 \x03(\x0b\x32\x16.kostra.v1.Observation\x12\'\n\x07history\x18\x04 \x03(\x0b\x32\x16.kostra.v1.Observation\"v\n\x10GetSeriesRequest\x12\x14\n\x0cindicator_id\x18\x01 \x01(\t\x12\x0f\n\x07regions\x18\x02 \x03(\t\x12\x11\n\tfrom_year\x18\x03 \x01(\x05\x12\x0f\n\x07to_year\x18\x04 \x01(\x05\x12\x17\n\x0finclude_history\x18\x08 \x01(\x08\"\x92\x01\n\x11GetSeriesResponse\x12\'\n\tindicator\x18\x01 \x01(\x0b\x32\x14.kostra.v1.Indicator\x12!\n\x06series\x18\x02 \x03(\x0b\x32\x11.kostra.v1.Series\x12\"\n\x07regions\x18\x03 \x03(\x0b\x32\x11.kostra.v1.Region\x12\r\n\x05years\x18\x04 \x03(\x05*\xae\x01\n\rMissingReason\x12\x17\n\x13MISSING_REASON_NONE\x10\x00\x12 \n\x1cMISSING_REASON_NOT_AVAILABLE\x10\x01\x12\x1d\n\x19MISSING_REASON_SUPPRESSED\x10\x02\x12!\n\x1dMISSING_REASON_NOT_APPLICABLE\x10\x03\x12 \n\x1cMISSING_REASON_NOT_PUBLISHED\x10\x04*\x85\x01\n\x0c\x46igureStatus\x12\x1d\n\x19\x46IGURE_STATUS_UNSPECIFIED\x10\x00\x12\x1d\n\x19\x46IGURE_STATUS_PRELIMINARY\x10\x01\x12\x17\n\x13\x46IGURE_STATUS_FINAL\x10\x02\x12\x1e\n\x1a\x46IGURE_STATUS_AS_PUBLISHED\x10\x03\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x16kostra/v1/series.proto\x12\tkostra.v1\x1a\x19kostra/v1/indicator.proto\x1a\x16kostra/v1/region.proto\"\xc9\x01\n\x0bObservation\x12\x13\n\x0bregion_code\x18\x01 \x01(\t\x12\x0c\n\x04year\x18\x02 \x01(\x05\x12\x0f\n\x05value\x18\x03 \x01(\x01H\x00\x12)\n\x07missing\x18\x04 \x01(\x0e\x32\x18.kostra.v1.MissingReason\x12\'\n\x06status\x18\x05 \x01(\x0e\x32\x17.kostra.v1.FigureStatus\x12\x0e\n\x06source\x18\x06 \x01(\t\x12\x15\n\rreported_code\x18\x07 \x01(\tB\x0b\n\tvalue_opt\"\x8a\x01\n\x06Series\x12\x14\n\x0cindicator_id\x18\x01 \x01(\t\x12\x13\n\x0bregion_code\x18\x02 \x01(\t\x12,\n\x0cobservations\x18\x03 \x03(\x0b\x32\x16.kostra.v1.Observation\x12\'\n\x07history\x18\x04 \x03(\x0b\x32\x16.kostra.v1.Observation\"v\n\x10GetSeriesRequest\x12\x14\n\x0cindicator_id\x18\x01 \x01(\t\x12\x0f\n\x07regions\x18\x02 \x03(\t\x12\x11\n\tfrom_year\x18\x03 \x01(\x05\x12\x0f\n\x07to_year\x18\x04 \x01(\x05\x12\x17\n\x0finclude_history\x18\x08 \x01(\x08\"\x92\x01\n\x11GetSeriesResponse\x12\'\n\tindicator\x18\x01 \x01(\x0b\x32\x14.kostra.v1.Indicator\x12!\n\x06series\x18\x02 \x03(\x0b\x32\x11.kostra.v1.Series\x12\"\n\x07regions\x18\x03 \x03(\x0b\x32\x11.kostra.v1.Region\x12\r\n\x05years\x18\x04 \x03(\x05*\xcf\x01\n\rMissingReason\x12\x17\n\x13MISSING_REASON_NONE\x10\x00\x12 \n\x1cMISSING_REASON_NOT_AVAILABLE\x10\x01\x12\x1d\n\x19MISSING_REASON_SUPPRESSED\x10\x02\x12!\n\x1dMISSING_REASON_NOT_APPLICABLE\x10\x03\x12 \n\x1cMISSING_REASON_NOT_PUBLISHED\x10\x04\x12\x1f\n\x1bMISSING_REASON_OUTSIDE_DATA\x10\x05*\x85\x01\n\x0c\x46igureStatus\x12\x1d\n\x19\x46IGURE_STATUS_UNSPECIFIED\x10\x00\x12\x1d\n\x19\x46IGURE_STATUS_PRELIMINARY\x10\x01\x12\x17\n\x13\x46IGURE_STATUS_FINAL\x10\x02\x12\x1e\n\x1a\x46IGURE_STATUS_AS_PUBLISHED\x10\x03\x62\x06proto3')
 
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, globals())
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'kostra.v1.series_pb2', globals())
@@ -23,9 +23,9 @@ if _descriptor._USE_C_DESCRIPTORS == False:
 
   DESCRIPTOR._options = None
   _MISSINGREASON._serialized_start=703
-  _MISSINGREASON._serialized_end=877
-  _FIGURESTATUS._serialized_start=880
-  _FIGURESTATUS._serialized_end=1013
+  _MISSINGREASON._serialized_end=910
+  _FIGURESTATUS._serialized_start=913
+  _FIGURESTATUS._serialized_end=1046
   _OBSERVATION._serialized_start=89
   _OBSERVATION._serialized_end=290
   _SERIES._serialized_start=293

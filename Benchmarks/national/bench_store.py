@@ -92,12 +92,67 @@ def serve_mix(port, indicators, regions, count, seed):
     return errors
 
 
+def reload_under_load(server, client, store, prelim_files, final_files, windows=8, reload_at=3, connections=16):
+    """Serves the preliminary version under random GetSeries load, the final one imported
+    beside it; Reload at the start of window `reload_at`. Per window of 1 s: the load
+    generator's JSON (requests/s, errors, p99)."""
+    import threading
+
+    shutil.rmtree(store, ignore_errors=True)
+    timed([server, "import", "--data", store] + prelim_files)
+    token = os.path.join(tempfile.mkdtemp(prefix="kostra-token-"), "token")
+    with open(token, "w") as f:
+        f.write("bench-reload-token\n")
+    port = free_port()
+    process = subprocess.Popen([server, "--data", store, "--port", str(port), "--token-file", token], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        import kostra
+
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with kostra.Client("127.0.0.1", port, pool_size=1, timeout=5) as c:
+                    c.check()
+                break
+            except Exception:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+        # The final version lands beside it; the server goes on serving the preliminary one.
+        timed([server, "import", "--data", store] + final_files)
+        results = []
+        reload_seconds = []
+
+        def do_reload():
+            start = time.monotonic()
+            r = subprocess.run([client, "reload", "--port", str(port), "--format", "json"], capture_output=True, text=True,
+                               env={**os.environ, "KOSTRA_TOKEN": "bench-reload-token"})
+            reload_seconds.append(time.monotonic() - start)
+            if r.returncode != 0:
+                sys.exit(f"reload failed: {r.stderr}")
+
+        for window in range(windows):
+            if window == reload_at:
+                threading.Timer(0.2, do_reload).start()
+            r = subprocess.run(
+                [client, "bench", "--port", str(port), "--random", "--seed", str(window + 1), "--method", "series",
+                 "--connections", str(connections), "--duration", "1", "--warmup", "0", "--format", "json", "--quiet"],
+                capture_output=True, text=True,
+            )
+            results.append(json.loads(r.stdout) if r.stdout.strip() else {"errors": -1, "stderr": r.stderr})
+        return results, reload_seconds[0] if reload_seconds else float("nan")
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", default=os.path.join(ROOT, "Benchmarks", "national", "data"))
     parser.add_argument("--server", default=os.path.join(ROOT, ".build", "release", "kostra-server"))
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--mix", type=int, default=20000, help="random GetSeries requests before the memory reading")
+    parser.add_argument("--client", default=os.path.join(ROOT, ".build", "release", "kostra-client"))
     parser.add_argument("--write", help="rewrite the national-scale section of this Markdown file")
     args = parser.parse_args()
 
@@ -139,6 +194,11 @@ def main():
             process.terminate()
             process.wait(timeout=30)
             print(f"run {run + 1}: first answer {seconds * 1000:.0f} ms; RSS after {args.mix} random GetSeries {memories[-1]:.0f} MiB ({errors} errors)", flush=True)
+
+        folder = lambda version: sorted(os.path.join(args.data, version, n) for n in os.listdir(os.path.join(args.data, version)) if n.endswith(".json"))
+        windows, reload_seconds = reload_under_load(args.server, args.client, store, folder("preliminary"), folder("final"))
+        for number, window in enumerate(windows):
+            print(f"window {number}: {window.get('requests_per_second', 0):,.0f} req/s, p99 {window.get('p99_us', 0)} µs, errors {window.get('errors_by_code', window.get('errors'))}", flush=True)
     finally:
         shutil.rmtree(store, ignore_errors=True)
 
@@ -162,6 +222,16 @@ def main():
     lines.append(f"| store on disk after both, with every revision | ≤ 2 × the JSON-stat they came from ({json_bytes / 2**20:.0f} MiB) | {db_bytes / 2**20:.0f} MiB = {db_bytes / json_bytes:.2f} × |")
     lines.append(f"| start to first GetSeries answer, median of {args.runs} | < 200 ms | {statistics.median(starts):.0f} ms (min {min(starts):.0f}, max {max(starts):.0f}) |")
     lines.append(f"| resident memory after {args.mix} random GetSeries, median of {args.runs} | < 300 MB | {statistics.median(memories):.0f} MiB |")
+    swap = windows[3]
+    steady = [w for i, w in enumerate(windows) if i not in (3, 4)]
+    # A random region need not have the random indicator: NOT_FOUND is an answer, not a failure.
+    errors = sum(sum(n for code, n in w.get("errors_by_code", {}).items() if code != "NOT_FOUND") + w.get("unanswered", 0) for w in windows)
+    not_found = sum(w.get("errors_by_code", {}).get("NOT_FOUND", 0) for w in windows)
+    lines.append(
+        f"| Reload of the final version under random GetSeries load (16 connections, `bench --random`), the 1 s window of the swap | no request fails; p99 < 50 ms | "
+        f"{errors} failed or unanswered in {len(windows)} windows ({not_found} NOT_FOUND: a random region without the random indicator); p99 {swap.get('p99_us', 0) / 1000:.1f} ms in the swap's window "
+        f"(others: median p99 {statistics.median(w.get('p99_us', 0) for w in steady) / 1000:.1f} ms); Reload answered in {reload_seconds * 1000:.0f} ms |"
+    )
     lines.append("")
     section = "\n".join(lines) + "\n"
     print(section)

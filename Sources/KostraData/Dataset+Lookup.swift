@@ -129,6 +129,18 @@ extension Dataset {
         return result
     }
 
+    /// Reads every indicator's figures now, so that no request later waits for one: what a
+    /// server does in the background after it starts on a data directory, and before it swaps
+    /// in a reloaded one. Returns the bytes the figures take, roughly.
+    @discardableResult
+    public func warm() -> Int {
+        indicators.indices.reduce(0) { $0 + figures.column($1).byteCount }
+    }
+
+    /// Why figures could not be read from the data directory, if any could not (they are served
+    /// as missing meanwhile).
+    public var loadFailures: [String] { figures.loadFailures }
+
     /// How many figures the dataset has; like `observations`, it reads every indicator.
     public var figureCount: Int {
         indicators.indices.reduce(0) { $0 + figures.column($1).figureCount }

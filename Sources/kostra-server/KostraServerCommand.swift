@@ -190,8 +190,19 @@ struct KostraServerCommand: AsyncParsableCommand {
                 throw ExitCode(2)
             }
             // read(), not open(): a server writes nothing, so the directory may be read-only.
-            load = { try store.read().dataset }
-            reload = load
+            // The catalogue is read at once and each indicator's figures when first asked for;
+            // every figure is then read in the background (at start), or before the swap (on
+            // Reload), so that requests seldom wait for a first read.
+            load = {
+                let dataset = try store.read().dataset
+                DispatchQueue.global(qos: .utility).async { Self.warm(dataset, logger: logger) }
+                return dataset
+            }
+            reload = {
+                let dataset = try store.read().dataset
+                Self.warm(dataset, logger: logger)
+                return dataset
+            }
         } else {
             load = { try Dataset.builtIn() }
             reload = nil
@@ -259,6 +270,23 @@ struct KostraServerCommand: AsyncParsableCommand {
 
     /// Makes the Prometheus registry, bootstraps swift-metrics with it (once,
     /// here in the executable), and records the build.
+    /// Reads every figure of `dataset`, and says how long it took and what it costs.
+    static func warm(_ dataset: Dataset, logger: Logger) {
+        let start = ContinuousClock.now
+        let bytes = dataset.warm()
+        let elapsed = ContinuousClock.now - start
+        logger.info(
+            "every figure read",
+            metadata: [
+                "data_version": "\(dataset.name)", "milliseconds": "\(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)",
+                "megabytes": "\(bytes / 1_000_000)",
+            ]
+        )
+        for failure in dataset.loadFailures {
+            logger.error("figures that could not be read are served as missing", metadata: ["error": "\(failure)"])
+        }
+    }
+
     static func bootstrapMetrics() -> PrometheusCollectorRegistry {
         let registry = PrometheusCollectorRegistry()
         var factory = PrometheusMetricsFactory(registry: registry)

@@ -53,6 +53,9 @@ final class StoreColumnLoader: FigureColumnLoader {
     }
 
     func loadColumn(indicator position: Int) throws -> FigureColumn {
+        if position >= base.indicators.count, let storeId = storeIndicators[position] {
+            return try column(of: try standingRows(storeId, region: nil))
+        }
         var builder = FigureColumnBuilder()
         // The base's figures first (their positions are the same here: the base's regions,
         // indicators and sources come first, in order).
@@ -80,6 +83,46 @@ final class StoreColumnLoader: FigureColumnLoader {
             }
         }
         return builder.build(regionCount: regionCount)
+    }
+
+    /// A column straight from the store's rows (an indicator the base data does not have): the
+    /// rows are already one per region, so no figure needs a look-up.
+    private func column(of rows: [StoredRow]) throws -> FigureColumn {
+        var placed: [(region: Int32, row: SeriesRow)] = []
+        placed.reserveCapacity(rows.count)
+        var first = Int.max
+        var last = Int.min
+        for row in rows {
+            guard let region = regionPositions[row.region], row.row.states.contains(where: \.isPresent) else { continue }
+            placed.append((region, row.row))
+            first = min(first, row.row.firstYear)
+            last = max(last, row.row.lastYear)
+        }
+        guard !placed.isEmpty else { return .empty(regionCount: regionCount) }
+        placed.sort { $0.region < $1.region }
+        let yearCount = last - first + 1
+        var rowOfRegion = [Int32](repeating: -1, count: regionCount)
+        var values = [Double](repeating: 0, count: placed.count * yearCount)
+        var states = [FigureCellState](repeating: .absent, count: placed.count * yearCount)
+        var sources = [UInt32](repeating: 0, count: placed.count * yearCount)
+        var reportedCodes: [Int32: String] = [:]
+        var yearsPresent = [Bool](repeating: false, count: yearCount)
+        for (number, (region, row)) in placed.enumerated() {
+            rowOfRegion[Int(region)] = Int32(number)
+            let base = number * yearCount + row.firstYear - first
+            for offset in row.values.indices where row.states[offset].isPresent {
+                values[base + offset] = row.values[offset]
+                states[base + offset] = row.states[offset]
+                sources[base + offset] = sourcePositions[row.sources[offset]] ?? 0
+                if let code = row.reportedCodes[offset] { reportedCodes[Int32(base + offset)] = code }
+                yearsPresent[row.firstYear - first + offset] = true
+            }
+        }
+        return FigureColumn(
+            rowOfRegion: rowOfRegion, regionOfRow: placed.map(\.region), firstYear: first, yearCount: yearCount,
+            values: values, states: states, sources: sources, reportedCodes: reportedCodes, notes: [:], history: [:],
+            years: yearsPresent.indices.filter { yearsPresent[$0] }.map { first + $0 }
+        )
     }
 
     func history(indicator position: Int, region: Int) throws -> [Int: [Observation]] {

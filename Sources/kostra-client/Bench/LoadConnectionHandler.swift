@@ -56,10 +56,17 @@ final class LoadConnectionHandler: ChannelInboundHandler {
     private var stopping = false
     private var finished: EventLoopPromise<Void>?
 
-    init(rotation: [BenchRequest], pacing: Pacing, counters: LoadCounters) {
+    /// Where in the rotation this connection starts, so that connections going round a long
+    /// rotation (`bench --random`) do not send the same requests at the same time.
+    private let offset: Int
+    /// A rotation longer than this is encoded request by request, not all up front per slot.
+    static let precomputedRotation = 256
+
+    init(rotation: [BenchRequest], pacing: Pacing, counters: LoadCounters, offset: Int = 0) {
         self.rotation = rotation
         self.pacing = pacing
         self.counters = counters
+        self.offset = rotation.isEmpty ? 0 : offset % rotation.count
     }
 
     /// Begins sending; answers to requests sent before `recordFrom` (the
@@ -75,12 +82,14 @@ final class LoadConnectionHandler: ChannelInboundHandler {
         self.recordFrom = recordFrom.uptimeNanoseconds
         switch self.pacing {
         case .closed(let depth):
-            self.slotFrames = (0..<depth).map { slot in
-                self.rotation.map { Self.frame(id: UInt64(slot + 1), request: $0, allocator: context.channel.allocator) }
+            if self.rotation.count <= Self.precomputedRotation {
+                self.slotFrames = (0..<depth).map { slot in
+                    self.rotation.map { Self.frame(id: UInt64(slot + 1), request: $0, allocator: context.channel.allocator) }
+                }
             }
             self.slotSentAt = Array(repeating: 0, count: depth)
             // Spread the slots over the rotation so a mix is mixed from the start.
-            self.slotPosition = (0..<depth).map { $0 % self.rotation.count }
+            self.slotPosition = (0..<depth).map { (self.offset + $0) % self.rotation.count }
             for slot in 0..<depth {
                 self.send(slot: slot, context: context)
             }
@@ -168,7 +177,11 @@ final class LoadConnectionHandler: ChannelInboundHandler {
         self.slotPosition[slot] = (position + 1) % self.rotation.count
         self.slotSentAt[slot] = NIODeadline.now().uptimeNanoseconds
         self.outstanding += 1
-        context.write(self.wrapOutboundOut(self.slotFrames[slot][position]), promise: nil)
+        let frame =
+            self.slotFrames.isEmpty
+            ? Self.frame(id: UInt64(slot + 1), request: self.rotation[position], allocator: context.channel.allocator)
+            : self.slotFrames[slot][position]
+        context.write(self.wrapOutboundOut(frame), promise: nil)
     }
 
     /// Sends what is due, then comes back when the next request is due (NIO's
@@ -194,7 +207,7 @@ final class LoadConnectionHandler: ChannelInboundHandler {
                 self.stop(context: context)
                 break
             }
-            let request = self.rotation[Int(self.nextIndex % UInt64(self.rotation.count))]
+            let request = self.rotation[Int((UInt64(self.offset) + self.nextIndex) % UInt64(self.rotation.count))]
             self.nextIndex += 1
             self.outstanding += 1
             context.write(

@@ -1,6 +1,7 @@
 import Histogram
 import KostraProtocol
 import NIOCore
+import Synchronization
 import NIOPosix
 
 /// Drives a kostra server with `connections` connections for a time or a
@@ -153,13 +154,20 @@ struct LoadGenerator: Sendable {
     }
 
     private func connect(group: MultiThreadedEventLoopGroup, counters: LoadCounters) async throws -> [any Channel] {
+        let opened = Mutex(0)
         let bootstrap = ClientBootstrap(group: group)
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
-            .channelInitializer { [rotation, pacing] channel in
-                channel.eventLoop.makeCompletedFuture {
+            .channelInitializer { [rotation, pacing, connections = self.connections] channel in
+                // Each connection starts at its own place in the rotation.
+                let number = opened.withLock { count in
+                    defer { count += 1 }
+                    return count
+                }
+                let offset = rotation.count * number / max(connections, 1)
+                return channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandlers(
                         ByteToMessageHandler(FrameDecoder(maximumPayloadSize: 64 * 1024 * 1024)),
-                        LoadConnectionHandler(rotation: rotation, pacing: pacing, counters: counters)
+                        LoadConnectionHandler(rotation: rotation, pacing: pacing, counters: counters, offset: offset)
                     )
                 }
             }

@@ -26,6 +26,10 @@ struct BenchCommand: AsyncParsableCommand {
               \(BenchWorkload.names.prefix(7).joined(separator: ", ")),
               \(BenchWorkload.names.dropFirst(7).joined(separator: ", "))
 
+            --random draws each request's region, indicator and years from the server's
+            own lists (ListRegions, ListIndicators, Check), --distinct of them (100 000 by
+            default) with --seed, so that the answer cache seldom helps.
+
             Latency is recorded in microseconds in an HdrHistogram (3 significant digits).
             The load generator runs on --threads event loops (1 by default, like
             redis-benchmark, so that on a small machine it leaves the cores to the server).
@@ -42,6 +46,7 @@ struct BenchCommand: AsyncParsableCommand {
               kostra-client bench --connections 8 --rate 20000 --duration 30 \\
                   --method profile:3,series:1
               kostra-client bench --requests 100000 --connections 4 --depth 8
+              kostra-client bench --random --seed 7 --method series --connections 64
             """
     )
 
@@ -83,6 +88,20 @@ struct BenchCommand: AsyncParsableCommand {
     @Flag(help: "No progress line on stderr.")
     var quiet = false
 
+    @Flag(
+        help: """
+            Draw each request's region, indicator and years at random from the server's own \
+            lists (ListRegions, ListIndicators, Check's years), so that repeats are rare.
+            """
+    )
+    var random = false
+
+    @Option(help: "With --random: the seed, so that a run can be repeated request for request.")
+    var seed: UInt64 = 1
+
+    @Option(help: "With --random: how many distinct requests to draw; the connections go round them.")
+    var distinct: Int = 100_000
+
     func validate() throws {
         guard (1...100_000).contains(self.connections) else {
             throw ValidationError("--connections must be between 1 and 100000, not \(self.connections)")
@@ -105,6 +124,9 @@ struct BenchCommand: AsyncParsableCommand {
         guard self.warmup >= 0, self.warmup <= 3_600 else {
             throw ValidationError("--warmup must be between 0 and 3600 seconds, not \(self.warmup)")
         }
+        guard (1...10_000_000).contains(self.distinct) else {
+            throw ValidationError("--distinct must be between 1 and 10000000, not \(self.distinct)")
+        }
         guard (1...256).contains(self.threads) else {
             throw ValidationError("--threads must be between 1 and 256, not \(self.threads)")
         }
@@ -118,6 +140,11 @@ struct BenchCommand: AsyncParsableCommand {
     func run() async throws {
         try await Failure.reporting(self.output.lang) {
             let environment = ProcessEnvironment.current
+            var rotation = try BenchWorkload.mix(self.method, region: self.region, year: Int32(clamping: self.year))
+            if self.random {
+                let catalogue = try await RandomWorkload.catalogue(self.connection)
+                rotation = RandomWorkload.rotation(mix: rotation.map(\.name), catalogue: catalogue, count: self.distinct, seed: self.seed)
+            }
             let generator = LoadGenerator(
                 host: self.connection.resolvedHost(environment: environment),
                 port: try self.connection.resolvedPort(environment: environment),
@@ -128,7 +155,7 @@ struct BenchCommand: AsyncParsableCommand {
                 length: self.requests.map { .requests($0) } ?? .duration(.milliseconds(Int64((self.duration ?? 10) * 1000))),
                 warmup: .milliseconds(Int64(self.warmup * 1000)),
                 threads: self.threads,
-                rotation: try BenchWorkload.mix(self.method, region: self.region, year: Int32(clamping: self.year))
+                rotation: rotation
             )
             let progress = ProgressLine(enabled: !self.quiet, style: self.output.style)
             let result = try await generator.run { progress.show($0) }

@@ -1,0 +1,18 @@
+/// A random number generator that gives the same numbers for the same seed on every machine
+/// (SplitMix64), so that `bench --random --seed N` sends the same requests each run.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+
+    /// A generator started at `seed`.
+    init(seed: UInt64) {
+        self.state = seed
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -180,8 +180,8 @@ enum DatasetValidator {
         }
         for item in items {
             let region = item.value
-            if region.kind != .groupAverage, !region.memberCodes.isEmpty {
-                throw DatasetError(code: .invalidValue, path: "\(item.path).members", message: "only a group average has members")
+            if region.kind == .municipality, !region.memberCodes.isEmpty {
+                throw DatasetError(code: .invalidValue, path: "\(item.path).members", message: "a municipality has no members; only a group average or the country has")
             }
             var members: Set<String> = []
             for (offset, code) in region.memberCodes.enumerated() {

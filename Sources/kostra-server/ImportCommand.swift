@@ -8,17 +8,19 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Import SSB's JSON-stat2 or CSV files into a data directory as a new version.",
         discussion: """
-            Every file is read, mapped onto the catalogue (renumbered municipalities onto their
-            current numbers, content codes onto indicators, an unknown code as a new indicator)
-            and checked before anything is written; a bad file is refused with its place and
-            nothing changes. The version is written durably, then made current. A server
-            started with --data DIR takes it up on the Reload method. docs/data.md describes
-            the formats read and the directory.
+            Every file is read, mapped onto the catalogue (renumbered municipalities
+            onto their current numbers, content codes onto indicators, each category
+            of a further dimension as its own indicator) and written into one SQLite
+            transaction: a bad file is refused with its place and nothing changes. A
+            server started with --data DIR takes the version up on the Reload
+            method. docs/data.md describes the formats and the store.
 
             Examples:
               kostra-server import --data /var/lib/kostra 12255-mars.json
-              kostra-server import --data /var/lib/kostra --status preliminary 12255-mars.json
-              kostra-server import --data /var/lib/kostra --status final 12255.json 12256.csv
+              kostra-server import --data /var/lib/kostra --status final \\
+                  12255.json 12256.csv
+              kostra-server import --data /var/lib/kostra \\
+                  --groups kostragrupper.json
               kostra-server import --data /var/lib/kostra --recover
             """
     )
@@ -34,6 +36,14 @@ struct ImportCommand: ParsableCommand {
     )
     var status: String?
 
+    @Option(
+        help: """
+            A classification to record with this version: each group's members (EKGnn, \
+            EAKAnn, EAK, ...) and how imported indicators are averaged (docs/data.md).
+            """
+    )
+    var groups: String?
+
     @Flag(help: "Roll back what an import that was killed left behind (SQLite's journal), without importing anything.")
     var recover = false
 
@@ -45,7 +55,7 @@ struct ImportCommand: ParsableCommand {
         if let status = self.status, FigureStatus(rawValue: status) == nil {
             throw ValidationError("--status must be preliminary, final or as_published, not '\(status)'")
         }
-        guard !self.files.isEmpty || self.recover else { throw ValidationError("give at least one file to import") }
+        guard !self.files.isEmpty || self.recover || self.groups != nil else { throw ValidationError("give at least one file to import") }
     }
 
     func run() throws {
@@ -57,13 +67,14 @@ struct ImportCommand: ParsableCommand {
             formatter.formatOptions = [.withInternetDateTime]
             let directory = self.dataDirectory.directory ?? ""
             let store = try DataStore(directory: directory)
-            if self.files.isEmpty {
+            if self.files.isEmpty, self.groups == nil {
                 // --recover: opening for writing rolls back a stopped import's journal.
                 let snapshot = try store.open()
                 print("\(directory): serves \(snapshot.versions.last?.name ?? "the built-in data (nothing imported)")")
                 return
             }
-            let snapshot = try store.importFiles(files, status: status, importedAt: formatter.string(from: Date()))
+            let groups = try self.groups.map { try ImportFile(path: $0) }
+            let snapshot = try store.importFiles(files, groups: groups, status: status, importedAt: formatter.string(from: Date()))
             let version = snapshot.versions.last!
             print("imported \(version.name) into \(directory)")
             for source in version.sources {

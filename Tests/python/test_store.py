@@ -173,3 +173,52 @@ def test_a_damaged_or_foreign_store_is_refused_at_start_and_on_reload(schema, tm
     r = server("--data", str(data), "--port", str(kw.free_port()), timeout=60)
     assert r.returncode != 0
     assert str(db) in r.stderr and says in r.stderr, r.stderr
+
+
+def test_groups_from_the_generator_rank_a_municipality_in_its_kostra_group_over_the_wire(schema, tmp_path):
+    """The synthetic national data and its groups.json, imported exactly as a user would;
+    a rank among a municipality's own KOSTRA group counts its members and those with a
+    figure, both counted here again from the files themselves."""
+    import json
+
+    out = tmp_path / "national"
+    r = subprocess.run([sys.executable, str(GENERATOR), "--figures", "50000", "--out", str(out), "--version", "final"], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    files = sorted((out / "final").glob("*.json"))
+    data = tmp_path / "data"
+    r = server("import", "--data", str(data), "--groups", str(out / "groups.json"), *map(str, files))
+    assert r.returncode == 0, r.stderr
+    groups = json.loads((out / "groups.json").read_text())["groups"]
+    # A municipality of the biggest KOSTRA group, and the first table's first content code.
+    ekg = max((code for code in groups if code.startswith("EKG")), key=lambda code: len(groups[code]["members"]))
+    members = groups[ekg]["members"]
+    subject = members[-1]
+    table = json.loads(files[0].read_text())
+    content = next(iter(table["dimension"]["ContentsCode"]["category"]["index"]))
+    assert len(table["id"]) == 3, "the first synthetic table has no further dimension"
+    # Count by hand: the members with a 2024 value in the file (dense, region × content × year).
+    regions = table["dimension"]["KOKkommuneregion0000"]["category"]["index"]
+    years = table["dimension"]["Tid"]["category"]["index"]
+    contents = table["dimension"]["ContentsCode"]["category"]["index"]
+    size = table["size"]
+
+    def value(region, year):
+        r_at = regions[region] if isinstance(regions, dict) else regions.index(region)
+        c_at = contents[content] if isinstance(contents, dict) else contents.index(content)
+        y_at = years[year] if isinstance(years, dict) else years.index(year)
+        return table["value"][(r_at * size[1] + c_at) * size[2] + y_at]
+
+    with_value = [m for m in members if value(m, "2024") is not None]
+    higher = sum(1 for m in with_value if value(m, "2024") > value(subject, "2024"))
+
+    with kw.running_server(extra_args=["--data", str(data)]) as srv:
+        with srv.client(schema=schema) as c:
+            answer = c.call("Compare", schema.CompareRequest(region=subject, indicator_id=f"ssb.{content.lower()}", from_year=2024, to_year=2024,
+                                                                rank_group="kostragruppe", **{"with": ["EAK"]}))
+            assert answer.ok, answer
+            assert answer.message.rank_group.code == ekg
+            series = next(s for s in answer.message.indicators[0].series if s.region.code == subject)
+            rank = series.years[0].rank
+            assert rank.members == len(members)
+            assert rank.ranked == len(with_value)
+            assert rank.from_highest == higher + 1

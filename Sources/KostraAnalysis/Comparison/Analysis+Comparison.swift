@@ -21,7 +21,8 @@ extension Analysis {
     ///     value of within `years`.
     ///   - years: the years compared; `nil` for all. Each indicator is compared over its own
     ///     years within this range.
-    ///   - rankGroup: the group average whose members the ranks are taken among ("ASSS").
+    ///   - rankGroup: the group average whose members the ranks are taken among ("ASSS",
+    ///     "EKG13", "EAK"), or the subject's own by a word: "kostragruppe", "fylke".
     ///
     /// - Throws: NOT_FOUND on "region" or "with[i]" for an unknown region (with
     ///   suggestions); INVALID_ARGUMENT on "with" when it is empty, on "with[i]" when it names
@@ -54,7 +55,12 @@ extension Analysis {
                 otherRegions.append(other)
             }
         }
-        let group = try self.groupWithMembers(rankGroup, field: "rank_group")
+        let group: Region
+        if let own = try self.ownGroup(rankGroup, of: subject, field: "rank_group") {
+            group = own
+        } else {
+            group = try self.groupWithMembers(rankGroup, field: "rank_group")
+        }
 
         var chosen: Indicator?
         if let indicatorId, !indicatorId.isEmpty {

@@ -78,12 +78,13 @@ extension Analysis {
         )
     }
 
-    /// The group average with members that a request names, or NOT_FOUND (unknown) or
-    /// INVALID_ARGUMENT (a municipality, or a country whose members the data lacks).
+    /// The group average (or country) with members that a request names, or NOT_FOUND
+    /// (unknown) or INVALID_ARGUMENT (a municipality, or a group or country whose members the
+    /// data lacks).
     func groupWithMembers(_ query: String, field: String) throws(AnalysisError) -> Region {
         let region = try self.region(query, field: field)
-        guard region.kind == .groupAverage, !region.memberCodes.isEmpty else {
-            let groups = self.dataset.regions(kind: .groupAverage).filter { !$0.memberCodes.isEmpty }
+        guard region.kind != .municipality, !region.memberCodes.isEmpty else {
+            let groups = self.dataset.regions.filter { $0.kind != .municipality && !$0.memberCodes.isEmpty }
             let what = region.kind == .municipality ? "a municipality" : region.kind == .country ? "a country aggregate" : "a group without members in the data"
             throw AnalysisError(
                 .invalidArgument,

@@ -67,9 +67,11 @@ extension Analysis {
         return ServiceProfile(region: subject, reference: referenceRegion, year: year, rows: rows)
     }
 
-    /// The reference a profile is relative to: any known region but the profiled one. An
+    /// The reference a profile is relative to: any known region but the profiled one, or the
+    /// subject's own KOSTRA group or county by a word ("kostragruppe", "fylke"). An
     /// unknown reference is INVALID_ARGUMENT on "reference" (with suggestions).
     private func profileReference(_ query: String, for subject: Region) throws(AnalysisError) -> Region {
+        if let own = try self.ownGroup(query, of: subject, field: "reference") { return own }
         switch self.dataset.resolveRegion(query) {
         case .found(let found):
             guard found.code != subject.code else {

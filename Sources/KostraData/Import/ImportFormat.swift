@@ -4,6 +4,8 @@ public enum ImportFormat: String, Sendable, CaseIterable {
     case jsonStat2 = "json-stat2"
     /// SSB's semicolon-separated CSV with a header row and decimal comma (docs/data.md).
     case ssbCSV = "ssb-csv"
+    /// A classification: groups and their members, rules for indicators (`GroupsFile`).
+    case groups
 
     /// The format of a file, by its first non-blank byte: `{` is JSON-stat, anything else CSV.
     public static func detect(_ bytes: [UInt8]) -> ImportFormat {
@@ -14,10 +16,12 @@ public enum ImportFormat: String, Sendable, CaseIterable {
 
     /// Reads `bytes` in this format. Errors name the file (`fileName`) and the place in it.
     public func read(_ bytes: [UInt8], fileName: String) throws(DatasetError) -> SSBTable {
-        do {
+        do throws(DatasetError) {
             switch self {
             case .jsonStat2: return try JSONStatReader.read(bytes)
             case .ssbCSV: return try SSBCSVReader.read(bytes)
+            case .groups:
+                throw DatasetError(code: .unsupportedFormat, path: "", message: "a groups file holds no figures; give it with --groups")
             }
         } catch {
             var located = error

@@ -27,6 +27,15 @@ public struct SSBTable: Sendable {
 
     /// A content code with the categories of any further dimensions.
     public struct Content: Sendable, Hashable {
+        /// A content.
+        public init(code: String, label: String, unitLabel: String? = nil, decimals: Int? = nil, categories: [Category]) {
+            self.code = code
+            self.label = label
+            self.unitLabel = unitLabel
+            self.decimals = decimals
+            self.categories = categories
+        }
+
         /// SSB's content code ("KOSgrstr20000").
         public var code: String
         /// The content's label in the file.

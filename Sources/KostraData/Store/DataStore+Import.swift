@@ -9,15 +9,20 @@ extension DataStore {
     /// file (a `DatasetError` naming the file and the place), two cells for one figure that
     /// disagree — rolls the whole import back: nothing changes.
     @discardableResult
-    public func importFiles(_ files: [ImportFile], status: FigureStatus? = nil, importedAt: String) throws -> StoreSnapshot {
-        try importFiles(files.map { file in { file } }, status: status, importedAt: importedAt)
+    public func importFiles(_ files: [ImportFile], groups: ImportFile? = nil, status: FigureStatus? = nil, importedAt: String) throws -> StoreSnapshot {
+        try importFiles(files.map { file in { file } }, groups: groups, status: status, importedAt: importedAt)
     }
 
     /// Imports the files `reads` give, reading each only shortly before its turn (see the other
     /// `importFiles`).
     @discardableResult
-    public func importFiles(_ reads: [@Sendable () throws -> ImportFile], status: FigureStatus? = nil, importedAt: String) throws -> StoreSnapshot {
-        guard !reads.isEmpty else { throw StoreError(path: directory, message: "no files to import") }
+    ///
+    /// `groups`, a classification (`GroupsFile`), is recorded after the figures: each group's
+    /// members and the rules for imported indicators, part of the same version.
+    public func importFiles(
+        _ reads: [@Sendable () throws -> ImportFile], groups: ImportFile? = nil, status: FigureStatus? = nil, importedAt: String
+    ) throws -> StoreSnapshot {
+        guard !reads.isEmpty || groups != nil else { throw StoreError(path: directory, message: "no files to import") }
         try FileSystem.makeDirectory(directory)
         let connection = try SQLiteConnection(path: databasePath, readOnly: false, create: true)
         // Rollback journal, so that a server can read the file without writing anything (WAL
@@ -48,6 +53,17 @@ extension DataStore {
                     prefetcher.finish(after: index)
                     throw error
                 }
+            }
+            if let groups {
+                let classification: GroupsFile
+                do {
+                    classification = try GroupsFile(jsonBytes: groups.bytes)
+                } catch {
+                    var located = error
+                    located.path = located.path.isEmpty ? groups.fileName : "\(groups.fileName): \(located.path)"
+                    throw located
+                }
+                try importer.add(groups: classification, fileName: groups.fileName)
             }
             try importer.finish()
             try faultInjection?(.committing)

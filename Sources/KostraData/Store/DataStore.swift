@@ -78,6 +78,11 @@ public struct DataStore: Sendable {
 
     /// The newest version's catalogue, and figures read on demand through `connection`.
     private func snapshot(_ connection: SQLiteConnection) throws -> StoreSnapshot {
+        // A file with no tables at all is a store whose first import was refused or stopped
+        // (its tables are made in the same transaction): nothing imported yet.
+        if try connection.scalarInt("SELECT count(*) FROM sqlite_schema") == 0 {
+            return StoreSnapshot(dataset: base, versions: [])
+        }
         try Self.checkLayout(connection)
         // One read transaction, so that the catalogue is of one version.
         try connection.execute("BEGIN")
@@ -115,6 +120,17 @@ public struct DataStore: Sendable {
             usedCodes.formUnion([code] + former.map(\.code))
         }
 
+        // Members of groups, as the newest classification at or before `version` gives them.
+        let membership = try connection.prepare("SELECT group_code, members FROM membership WHERE version <= ?1 ORDER BY version")
+        membership.bind(1, version)
+        while try membership.step() {
+            let code = membership.text(0)
+            guard let position = regions.firstIndex(where: { $0.code == code }), let members = NumberArray.parseStrings(membership.bytes(1)) else {
+                throw StoreError(path: databasePath, message: "the members of \(code) do not read")
+            }
+            regions[position].memberCodes = members.compactMap { $0 }
+        }
+
         // Indicators: the base's, then the store's new ones.
         var indicators = base.indicators
         var indicatorIds = Set(indicators.map(\.id))
@@ -140,6 +156,30 @@ public struct DataStore: Sendable {
                     service: indicatorStatement.text(9), decimals: Int(indicatorStatement.int(10)), description: indicatorStatement.text(11)
                 )
             )
+        }
+
+        // Rules for imported indicators: how each content code's indicators are averaged and read.
+        let rules = try connection.prepare(
+            "SELECT content_code, aggregation, weight_content_code, direction FROM indicator_rule WHERE version <= ?1 ORDER BY version"
+        )
+        rules.bind(1, version)
+        let imported = base.indicators.count..<indicators.count
+        var positionOfId: [String: Int] = [:]
+        for position in imported { positionOfId[indicators[position].id] = position }
+        while try rules.step() {
+            let contentCode = rules.text(0)
+            let prefix = ImportMapper.indicatorId(SSBTable.Content(code: contentCode, label: "", categories: []))
+            for position in imported where indicators[position].ssbContentCode == contentCode {
+                if let aggregation = rules.optionalText(1).flatMap(Aggregation.init(rawValue:)) { indicators[position].aggregation = aggregation }
+                if let direction = rules.optionalText(3).flatMap(Direction.init(rawValue:)) { indicators[position].direction = direction }
+                if let weightCode = rules.optionalText(2) {
+                    // The weight of the same categories (kjønn, årstrinn) where it has them.
+                    let suffix = String(indicators[position].id.dropFirst(prefix.count))
+                    let weightPrefix = ImportMapper.indicatorId(SSBTable.Content(code: weightCode, label: "", categories: []))
+                    let weight = [weightPrefix + suffix, weightPrefix].first { positionOfId[$0] != nil }
+                    indicators[position].weightIndicatorId = weight
+                }
+            }
         }
 
         // Sources: the base's, then the store's.

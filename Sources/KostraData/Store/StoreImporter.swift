@@ -307,6 +307,51 @@ struct StoreImporter {
         statement.bind(8, version)
     }
 
+    /// Records a classification: each group's members (as current codes) and the rules for
+    /// imported indicators. A member the data does not know as a municipality is refused.
+    mutating func add(groups: GroupsFile, fileName: String) throws {
+        let members = try connection.prepare("INSERT OR REPLACE INTO membership (group_code, version, members) VALUES (?1, ?2, ?3)")
+        for (position, group) in groups.groups.enumerated() {
+            let place = "\(fileName): groups.\(group.code)"
+            let code = try mapper.map(region: SSBTable.Region(code: group.code, label: group.label ?? group.code), place: place).code
+            let region = mapper.catalogue.region(code: code) ?? mapper.newRegions.first { $0.code == code }
+            guard let region, region.kind != .municipality else {
+                throw DatasetError(code: .invalidValue, path: place, message: "\"\(group.code)\" is a municipality, not a group")
+            }
+            _ = try regionId(code)
+            var current: [String] = []
+            for (offset, member) in group.members.enumerated() {
+                let renumbered = mapper.catalogue.currentCode(for: member) ?? mapper.catalogue.currentCode(for: mapper.history.current(member))
+                    ?? mapper.newRegions.first { $0.code == mapper.history.current(member) }?.code
+                let known = renumbered.flatMap { code in mapper.catalogue.region(code: code) ?? mapper.newRegions.first { $0.code == code } }
+                guard let renumbered, known?.kind == .municipality else {
+                    throw DatasetError(
+                        code: .unknownRegion, path: "\(place).members[\(offset)]",
+                        message: "\"\(member)\" is no municipality the data has; import the figures first, or with the same command"
+                    )
+                }
+                if !current.contains(renumbered) { current.append(renumbered) }
+            }
+            members.bind(1, code)
+            members.bind(2, version)
+            members.bind(3, "[" + current.map { "\"\($0)\"" }.joined(separator: ",") + "]")
+            try members.run()
+            _ = position
+        }
+        let rules = try connection.prepare(
+            "INSERT OR REPLACE INTO indicator_rule (content_code, version, aggregation, weight_content_code, direction) VALUES (?1, ?2, ?3, ?4, ?5)"
+        )
+        for rule in groups.indicators {
+            rules.bind(1, rule.contentCode)
+            rules.bind(2, version)
+            rules.bind(3, rule.aggregation?.rawValue)
+            rules.bind(4, rule.weightContentCode)
+            rules.bind(5, rule.direction?.rawValue)
+            try rules.run()
+        }
+        files.append(StoreVersion.SourceFile(fileName: fileName, format: .groups, cells: groups.groups.count + groups.indicators.count, bytes: 0))
+    }
+
     /// Records the version and its files.
     func finish() throws {
         let status = self.status ?? (statuses.count == 1 ? statuses.first! : .asPublished)

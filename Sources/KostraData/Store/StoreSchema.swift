@@ -92,6 +92,20 @@ enum StoreSchema {
             replaced_in INTEGER NOT NULL
         );
         CREATE INDEX series_revision_row ON series_revision (indicator, region);
+        CREATE TABLE membership (
+            group_code TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            members TEXT NOT NULL,
+            PRIMARY KEY (group_code, version)
+        ) WITHOUT ROWID;
+        CREATE TABLE indicator_rule (
+            content_code TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            aggregation TEXT,
+            weight_content_code TEXT,
+            direction TEXT,
+            PRIMARY KEY (content_code, version)
+        ) WITHOUT ROWID;
         CREATE TABLE status_name (code INTEGER PRIMARY KEY, name TEXT NOT NULL);
         INSERT INTO status_name VALUES (0, 'as_published'), (1, 'preliminary'), (2, 'final');
         CREATE TABLE missing_name (code INTEGER PRIMARY KEY, name TEXT NOT NULL, ssb_symbol TEXT NOT NULL);

@@ -7,6 +7,7 @@
 //   FuzzFrames    bytes -> FrameDecoder -> RequestEnvelope -> the method's request
 //   FuzzMessages  selector byte + bytes -> any KostraV1 message -> re-encode -> decode
 //   FuzzDataFile  bytes -> Dataset(jsonBytes:name:)
+//   FuzzStore     bytes as DIR/kostra.sqlite -> DataStore.read() -> every figure and a history
 //
 // The targets are meant to be built as scripts/fuzz.sh builds them:
 //   swift build --package-path Fuzz -c release --sanitize=fuzzer --sanitize=address -Xswiftc -parse-as-library
@@ -39,6 +40,13 @@ let package = Package(
         ),
         .executableTarget(
             name: "FuzzDataFile",
+            dependencies: [
+                "FuzzSupport",
+                .product(name: "KostraData", package: "kostra"),
+            ]
+        ),
+        .executableTarget(
+            name: "FuzzStore",
             dependencies: [
                 "FuzzSupport",
                 .product(name: "KostraData", package: "kostra"),

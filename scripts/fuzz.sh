@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets of Fuzz/ (a package of their own) and runs each
-# for SECONDS_PER_TARGET seconds (default 20: about a minute for the three,
+# for SECONDS_PER_TARGET seconds (default 20: about a minute and a half for the four,
 # plus the build), starting from the seeds in Fuzz/Corpus/<target>/.
 #
 #   scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]
@@ -22,7 +22,7 @@ root="$PWD"
 seconds="${1:-20}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(FuzzFrames FuzzMessages FuzzDataFile)
+[ ${#targets[@]} -gt 0 ] || targets=(FuzzFrames FuzzMessages FuzzDataFile FuzzStore)
 case "$seconds" in
   '' | *[!0-9]*) echo "fuzz.sh: SECONDS_PER_TARGET must be a whole number, not '$seconds'" >&2; exit 2 ;;
 esac
@@ -71,6 +71,7 @@ bin="$("${build[@]}" --show-bin-path)"
 max_len() {
   case "$1" in
     FuzzDataFile) echo 200000 ;;  # the built-in file is 53 kB
+    FuzzStore) echo 200000 ;;     # the seed stores are 70-130 kB
     *) echo 70000 ;;              # a whole 64 KiB frame, and then some
   esac
 }
@@ -87,7 +88,7 @@ failed=()
 summary=()
 for target in "${targets[@]}"; do
   if [ ! -x "$bin/$target" ]; then
-    echo "fuzz.sh: no target $target (known: FuzzFrames FuzzMessages FuzzDataFile)" >&2
+    echo "fuzz.sh: no target $target (known: FuzzFrames FuzzMessages FuzzDataFile FuzzStore)" >&2
     exit 2
   fi
   corpus="$artifacts/corpus/$target"

@@ -90,3 +90,18 @@ struct ImportDimensionsTests {
         #expect(figure.value == 16.6 && figure.status == .asPublished)
     }
 }
+
+@Suite("A file too large for the machine's memory")
+struct ImportFileSizeTests {
+    @Test("Refused before it is read, with its size and the memory available")
+    func tooLarge() {
+        // 1 GB file, 8 GB available: 16 × 1 GB = 16 GB > 8 GB.
+        let error = #expect(throws: StoreError.self) {
+            try ImportFile.checkFits(size: 1_000_000_000, available: 8_000_000_000, path: "/data/huge.json")
+        }
+        #expect(error?.path == "/data/huge.json")
+        #expect(error?.message.hasPrefix("1000 MB: reading it takes about 16 × its size and the machine has 8000 MB available") == true)
+        // 400 MB fits in 8 GB (6.4 GB needed).
+        #expect(throws: Never.self) { try ImportFile.checkFits(size: 400_000_000, available: 8_000_000_000, path: "ok.json") }
+    }
+}

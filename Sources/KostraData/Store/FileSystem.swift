@@ -37,4 +37,21 @@ enum FileSystem {
             bytes.append(contentsOf: chunk[0..<count])
         }
     }
+
+    /// The size of the file at `path` in bytes, or nil when it cannot be had.
+    static func size(of path: String) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Int(info.st_size)
+    }
+
+    /// The memory the kernel says is available (Linux's MemAvailable), or nil elsewhere.
+    static func availableMemory() -> Int? {
+        guard let bytes = try? contents(of: "/proc/meminfo") else { return nil }
+        for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") where line.hasPrefix("MemAvailable:") {
+            let digits = line.dropFirst("MemAvailable:".count).filter(\.isNumber)
+            return Int(digits).map { $0 * 1024 }
+        }
+        return nil
+    }
 }

@@ -27,10 +27,11 @@ struct StoreImporter {
     /// The `value` text of the row being written, its storage reused row after row.
     private var valueText: [UInt8] = []
     private let insertRow: SQLiteStatement
-    private let selectRow: SQLiteStatement
+    private let selectIndicator: SQLiteStatement
+    private var scannedIndicator: Int64 = -1
+    private var scanned: [Int64: StoredText] = [:]
     private let updateRow: SQLiteStatement
     private let insertRevision: SQLiteStatement
-    private var expectExisting = false
 
     /// A file's cells of one row, before they are written.
     private struct PendingRow {
@@ -63,11 +64,11 @@ struct StoreImporter {
         insertRow = try connection.prepare(
             """
             INSERT INTO series (indicator, region, first_year, value, state, source, reported_code, version)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (indicator, region) DO NOTHING
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
             """
         )
-        selectRow = try connection.prepare(
-            "SELECT first_year, value, state, source, reported_code, version FROM series WHERE indicator = ?1 AND region = ?2"
+        selectIndicator = try connection.prepare(
+            "SELECT region, first_year, value, state, source, reported_code, version FROM series WHERE indicator = ?1"
         )
         updateRow = try connection.prepare(
             """
@@ -179,37 +180,52 @@ struct StoreImporter {
                 row.sources[offset] = source
                 row.reportedCodes[offset] = cell.reported
             }
-            // A file mostly either adds rows (the first import) or revises them (the next):
-            // try first what the previous row needed.
-            if expectExisting, try merge(pending, row, fileName: file.fileName) { continue }
-            try bind(insertRow, pending, row, version: Int64(version))
-            try insertRow.run()
-            if connection.changes > 0 {
-                figures += pending.cells.count
-                expectExisting = false
+            if let old = try stored(pending) {
+                try merge(pending, row, old: old, fileName: file.fileName)
                 continue
             }
-            expectExisting = true
-            guard try merge(pending, row, fileName: file.fileName) else {
-                throw StoreError(path: connection.path, message: "a series row of \(pending.indicatorKey), region \(pending.regionCode) is neither new nor there")
-            }
+            try bind(insertRow, pending, row, version: Int64(version))
+            try insertRow.run()
+            figures += pending.cells.count
         }
+        scannedIndicator = -1
         files.append(StoreVersion.SourceFile(fileName: file.fileName, format: format, cells: table.entries.count, bytes: file.bytes.count))
     }
 
-    /// Merges a file's row into the row the store has (see the type's description); false when
-    /// the store has no such row.
-    private mutating func merge(_ pending: PendingRow, _ incoming: SeriesRow, fileName: String) throws -> Bool {
-        selectRow.reset()
-        selectRow.bind(1, pending.indicator)
-        selectRow.bind(2, pending.region)
-        guard try selectRow.step() else {
-            selectRow.reset()
-            return false
+    /// A row as the store holds it, its text not yet decoded.
+    private struct StoredText {
+        var firstYear: Int64
+        var values: [UInt8]
+        var states: [UInt8]
+        var sources: [UInt8]
+        var reported: [UInt8]?
+        var version: Int64
+    }
+
+    /// The row the store has for `pending`, if any: read with all of its indicator's rows in
+    /// one pass over the table (a file's rows come in key order), not one look-up each.
+    private mutating func stored(_ pending: PendingRow) throws(StoreError) -> StoredText? {
+        if pending.indicator != scannedIndicator {
+            scanned.removeAll(keepingCapacity: true)
+            selectIndicator.reset()
+            selectIndicator.bind(1, pending.indicator)
+            while try selectIndicator.step() {
+                scanned[selectIndicator.int(0)] = StoredText(
+                    firstYear: selectIndicator.int(1), values: selectIndicator.bytes(2), states: selectIndicator.bytes(3),
+                    sources: selectIndicator.bytes(4), reported: selectIndicator.isNull(5) ? nil : selectIndicator.bytes(5),
+                    version: selectIndicator.int(6)
+                )
+            }
+            selectIndicator.reset()
+            scannedIndicator = pending.indicator
         }
-        let oldVersion = selectRow.int(5)
-        let oldText = (values: selectRow.bytes(1), states: selectRow.bytes(2), sources: selectRow.bytes(3), reported: selectRow.isNull(4) ? nil : selectRow.bytes(4))
-        let oldFirstYear = selectRow.int(0)
+        return scanned[pending.region]
+    }
+
+    /// Merges a file's row into the row the store has (see the type's description).
+    private mutating func merge(_ pending: PendingRow, _ incoming: SeriesRow, old oldText: StoredText, fileName: String) throws {
+        let oldVersion = oldText.version
+        let oldFirstYear = oldText.firstYear
         guard
             let old = SeriesRow.decode(
                 firstYear: Int(oldFirstYear), values: oldText.values, states: oldText.states, sources: oldText.sources, reportedCodes: oldText.reported
@@ -217,7 +233,6 @@ struct StoreImporter {
         else {
             throw StoreError(path: connection.path, message: "the series row of \(pending.indicatorKey), region \(pending.regionCode) is damaged")
         }
-        selectRow.reset()
         var row = old
         var late: SeriesRow?
         var changed = false
@@ -276,7 +291,7 @@ struct StoreImporter {
             insertRevision.bind(9, Int64(version))
             try insertRevision.run()
         }
-        guard changed else { return true }
+        guard changed else { return }
         if oldVersion < Int64(version) {
             // The row as it stood, once per import: the data as of earlier versions, and history.
             insertRevision.bind(1, pending.indicator)
@@ -292,7 +307,6 @@ struct StoreImporter {
         }
         try bind(updateRow, pending, row, version: Int64(version))
         try updateRow.run()
-        return true
     }
 
     private mutating func bind(_ statement: SQLiteStatement, _ pending: PendingRow, _ row: SeriesRow, version: Int64) throws(StoreError) {

@@ -146,6 +146,11 @@ def reload_under_load(server, client, store, prelim_files, final_files, windows=
         process.wait(timeout=30)
 
 
+def n(number):
+    """A whole number with a space between thousands: 10 030 680."""
+    return f"{number:,.0f}".replace(",", " ")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", default=os.path.join(ROOT, "Benchmarks", "national", "data"))
@@ -204,19 +209,17 @@ def main():
 
     machine = f"{os.cpu_count()} cores, {os.uname().machine}, {open('/proc/cpuinfo').read().split('model name')[1].split(':')[1].splitlines()[0].strip()}"
     lines = [
-        "<!-- national-scale: written by Benchmarks/national/bench_store.py; edits here are lost -->",
-        "## National scale: the store (issue 13)",
-        "",
-        f"`python3 Benchmarks/national/bench_store.py --runs {args.runs}` on {machine}; release build; the synthetic",
-        f"dataset of `Benchmarks/national/generate.py` (seed {manifest.get('seed')}): {figures:,} figures in the store.".replace(",", " "),
+        f"`python3 Benchmarks/national/bench_store.py --runs {args.runs} --mix {args.mix}` on {machine}; release builds;",
+        f"the synthetic dataset of `Benchmarks/national/generate.py` (seed {manifest.get('seed')}): {n(figures)} figures in the store,",
+        "both versions imported into one data directory in turn, then served. Medians where there are runs.",
         "",
         "| measure | target | measured |",
         "|---|---|---|",
     ]
     for version, count, cells, size, largest, seconds, peak, _ in imports:
         lines.append(
-            f"| import {version}: {count} files, {cells:,} cells, {size / 2**20:.0f} MiB (largest {largest / 2**20:.1f} MiB) | ≥ 1 000 000 cells/s, < 1 GB | "
-            f"{seconds:.1f} s = {cells / seconds:,.0f} cells/s; peak {peak:.0f} MiB |".replace(",", " ")
+            f"| import {version}: {count} files, {n(cells)} cells, {size / 2**20:.0f} MiB (largest {largest / 2**20:.1f} MiB) | ≥ 1 000 000 cells/s, < 1 GB | "
+            f"{seconds:.1f} s = {n(cells / seconds)} cells/s; peak {peak:.0f} MiB |"
         )
     lines.append(f"| store on disk after the preliminary import | ≤ 2 × its JSON-stat ({imports[0][3] / 2**20:.0f} MiB) | {first_bytes / 2**20:.0f} MiB = {first_bytes / imports[0][3]:.2f} × |")
     lines.append(f"| store on disk after both, with every revision | ≤ 2 × the JSON-stat they came from ({json_bytes / 2**20:.0f} MiB) | {db_bytes / 2**20:.0f} MiB = {db_bytes / json_bytes:.2f} × |")
@@ -229,22 +232,20 @@ def main():
     not_found = sum(w.get("errors_by_code", {}).get("NOT_FOUND", 0) for w in windows)
     lines.append(
         f"| Reload of the final version under random GetSeries load (16 connections, `bench --random`), the 1 s window of the swap | no request fails; p99 < 50 ms | "
-        f"{errors} failed or unanswered in {len(windows)} windows ({not_found} NOT_FOUND: a random region without the random indicator); p99 {swap.get('p99_us', 0) / 1000:.1f} ms in the swap's window "
+        f"{errors} failed or unanswered in {len(windows)} windows ({n(not_found)} NOT_FOUND: a random region without the random indicator); p99 {swap.get('p99_us', 0) / 1000:.1f} ms in the swap's window "
         f"(others: median p99 {statistics.median(w.get('p99_us', 0) for w in steady) / 1000:.1f} ms); Reload answered in {reload_seconds * 1000:.0f} ms |"
     )
     lines.append("")
     section = "\n".join(lines) + "\n"
     print(section)
     if args.write:
+        begin, end = "<!-- national-scale:begin -->", "<!-- national-scale:end -->"
         text = open(args.write).read() if os.path.exists(args.write) else ""
-        marker = "<!-- national-scale:"
-        if marker in text:
-            before = text[: text.index(marker)]
-            rest = text[text.index(marker) :]
-            after = rest[rest.index("\n## ", 1) + 1 :] if "\n## " in rest[1:] else ""
-            text = before + section + ("\n" + after if after else "")
+        block = begin + "\n" + section + end
+        if begin in text and end in text:
+            text = text[: text.index(begin)] + block + text[text.index(end) + len(end) :]
         else:
-            text = text.rstrip("\n") + "\n\n" + section
+            text = text.rstrip("\n") + "\n\n## National scale: the store (issue 13)\n\n" + block + "\n"
         open(args.write, "w").write(text)
 
 

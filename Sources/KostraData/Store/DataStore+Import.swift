@@ -26,10 +26,12 @@ extension DataStore {
         try FileSystem.makeDirectory(directory)
         let connection = try SQLiteConnection(path: databasePath, readOnly: false, create: true)
         // Rollback journal, so that a server can read the file without writing anything (WAL
-        // needs a writable -shm beside it); full sync for durability; no cache spill, so that
-        // the import holds its changes in memory and takes the exclusive lock only to commit:
-        // servers reading the file wait only while the commit writes, not for the whole import.
-        try connection.execute("PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL; PRAGMA cache_spill = OFF; PRAGMA cache_size = -65536;")
+        // needs a writable -shm beside it); full sync for durability; the import's changes held
+        // in memory up to 256 MB before SQLite spills them to the file (and takes the exclusive
+        // lock early): below that, servers reading the file wait only while the commit writes.
+        try connection.execute(
+            "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL; PRAGMA cache_size = -262144; PRAGMA cache_spill = 65536;"
+        )
         try connection.execute("BEGIN IMMEDIATE")
         do {
             if try connection.scalarInt("PRAGMA user_version") == 0,

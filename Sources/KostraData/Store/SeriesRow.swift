@@ -152,12 +152,14 @@ struct SeriesRow {
 
     /// Decodes the columns of a row; nil when they do not fit together.
     static func decode(firstYear: Int, values: [UInt8], states: [UInt8], sources: [UInt8], reportedCodes: [UInt8]?) -> SeriesRow? {
-        guard let numbers = NumberArray.parse(values), numbers.count == states.count, !numbers.isEmpty else { return nil }
+        guard let numbers = NumberArray.parseValues(values), numbers.count == states.count, !numbers.isEmpty else { return nil }
         var row = SeriesRow(years: firstYear...(firstYear + numbers.count - 1))
+        row.values = numbers
         for offset in 0..<numbers.count {
-            let raw = states[offset] &- 48
-            row.states[offset] = FigureCellState(raw: raw)
-            row.values[offset] = numbers[offset] ?? 0
+            let state = FigureCellState(raw: states[offset] &- 48)
+            // A state byte that is not one the store writes is damage, not a figure.
+            guard state.raw & 0b111 <= 5, state.raw >> 3 <= 2 else { return nil }
+            row.states[offset] = state
         }
         if sources.first == UInt8(ascii: "[") {
             guard let ids = NumberArray.parse(sources), ids.count == numbers.count else { return nil }

@@ -207,7 +207,7 @@ final class StoreColumnLoader: FigureColumnLoader {
             let statement = try connection.prepare(
                 """
                 SELECT region, first_year, value, state, source, reported_code, version, replaced_in FROM series_revision
-                WHERE indicator = ?1 \(region == nil ? "" : "AND region = ?2") ORDER BY rowid
+                WHERE indicator = ?1 \(region == nil ? "" : "AND region = ?2") ORDER BY region, seq
                 """
             )
             statement.bind(1, storeId)

@@ -32,6 +32,8 @@ struct StoreImporter {
     private var scanned: [Int64: StoredText] = [:]
     private let updateRow: SQLiteStatement
     private let insertRevision: SQLiteStatement
+    /// The order copies are made in (a row's history is read in it), continued across imports.
+    private var seq: Int64 = 0
 
     /// A file's cells of one row, before they are written.
     private struct PendingRow {
@@ -76,10 +78,11 @@ struct StoreImporter {
             WHERE indicator = ?1 AND region = ?2
             """
         )
+        seq = try connection.scalarInt("SELECT max(seq) FROM series_revision") ?? 0
         insertRevision = try connection.prepare(
             """
-            INSERT INTO series_revision (indicator, region, first_year, value, state, source, reported_code, version, replaced_in)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+            INSERT INTO series_revision (indicator, region, first_year, value, state, source, reported_code, version, replaced_in, seq)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
             """
         )
     }
@@ -289,6 +292,7 @@ struct StoreImporter {
         if let late {
             try bind(insertRevision, pending, late, version: Int64(version))
             insertRevision.bind(9, Int64(version))
+            insertRevision.bind(10, nextSeq())
             try insertRevision.run()
         }
         guard changed else { return }
@@ -303,6 +307,7 @@ struct StoreImporter {
             insertRevision.bind(7, text: oldText.reported)
             insertRevision.bind(8, oldVersion)
             insertRevision.bind(9, Int64(version))
+            insertRevision.bind(10, nextSeq())
             try insertRevision.run()
         }
         try bind(updateRow, pending, row, version: Int64(version))
@@ -364,6 +369,11 @@ struct StoreImporter {
             try rules.run()
         }
         files.append(StoreVersion.SourceFile(fileName: fileName, format: .groups, cells: groups.groups.count + groups.indicators.count, bytes: 0))
+    }
+
+    private mutating func nextSeq() -> Int64 {
+        seq += 1
+        return seq
     }
 
     /// Records the version and its files.

@@ -89,9 +89,10 @@ enum StoreSchema {
             source TEXT NOT NULL,
             reported_code TEXT,
             version INTEGER NOT NULL,
-            replaced_in INTEGER NOT NULL
-        );
-        CREATE INDEX series_revision_row ON series_revision (indicator, region);
+            replaced_in INTEGER NOT NULL,
+            seq INTEGER NOT NULL,
+            PRIMARY KEY (indicator, region, seq)
+        ) WITHOUT ROWID;
         CREATE TABLE membership (
             group_code TEXT NOT NULL,
             version INTEGER NOT NULL,

@@ -28,6 +28,25 @@ public struct EncodedAnswer: Sendable {
         self.body = body
     }
 
+    /// The error answer for `error`.
+    public init(_ error: RPCError) {
+        self.init(KostraV1.ResponseEnvelope(status: error.status, protocolVersion: ProtocolVersion.current))
+    }
+
+    /// The OK answer carrying `payload`, a response message already encoded.
+    public init(payload: [UInt8]) {
+        self.init(
+            KostraV1.ResponseEnvelope(status: KostraV1.Status(code: .ok), payload: payload, protocolVersion: ProtocolVersion.current)
+        )
+    }
+
+    /// The answer as the envelope a client decodes for request `id`.
+    public func envelope(id: UInt64) throws(DecodingError) -> KostraV1.ResponseEnvelope {
+        var envelope = try self.body.decodeMessage(as: KostraV1.ResponseEnvelope.self)
+        envelope.id = id
+        return envelope
+    }
+
     /// The frame's payload size for request `id`.
     public func payloadSize(id: UInt64) -> Int {
         Self.idFieldSize(id) + self.body.readableBytes

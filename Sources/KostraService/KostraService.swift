@@ -20,7 +20,7 @@ public enum KostraService {
         DataMethods(dataset: dataset, health: health, serverVersion: KostraVersion.string).register(on: &router)
         AnalysisMethods(analysis: Analysis(dataset: dataset)).register(on: &router)
         // Reload needs a data directory; ``DataReloader`` registers the one that reloads.
-        router.register(KostraMethods.reload, access: .write) { _, _ throws(RPCError) in
+        router.register(KostraMethods.reload, access: .write, expensive: true) { _, _ throws(RPCError) in
             throw RPCError(.failedPrecondition, "this server's data cannot be reloaded; start it with --data DIR")
         }
         return router

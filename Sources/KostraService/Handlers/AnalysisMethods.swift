@@ -43,7 +43,7 @@ public struct AnalysisMethods: Sendable {
                 try self.answering { () throws(AnalysisError) in try self.analysis.teacherNorm(region: request.region, year: Int(request.year)) }
             )
         }
-        router.register(KostraMethods.getStatements) { request, _ throws(RPCError) in
+        router.register(KostraMethods.getStatements, expensive: true) { request, _ throws(RPCError) in
             let statements = try self.answering { () throws(AnalysisError) in
                 try self.analysis.statements(region: request.region, year: Int(request.year))
             }

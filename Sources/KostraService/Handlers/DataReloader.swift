@@ -40,7 +40,7 @@ public final class DataReloader: Sendable {
     private func router(for dataset: Dataset) -> Router {
         var router = KostraService.router(dataset: dataset, health: self.health, authentication: self.authentication)
         // Weak: the router is held by `routers`, which this object holds.
-        router.register(KostraMethods.reload, access: .write) { [weak self] _, _ throws(RPCError) in
+        router.register(KostraMethods.reload, access: .write, expensive: true) { [weak self] _, _ throws(RPCError) in
             guard let self else { throw RPCError(.unavailable, "the server is shutting down") }
             return try self.reload()
         }

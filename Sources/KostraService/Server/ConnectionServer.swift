@@ -4,10 +4,12 @@ import Logging
 import NIOCore
 import ServiceLifecycle
 
-/// Serves one connection: reads request frames, answers each in a task of
-/// its own so that answers go out in whatever order they are ready, and
-/// catches every error of its own so that one bad client never reaches the
-/// server or any other connection.
+/// Serves one connection: answers in a task of its own each request the
+/// event loop handed on (a method that may suspend or is expensive; see
+/// ``RequestHandler``, which answers the rest), so that answers go out in
+/// whatever order they are ready; drains on graceful shutdown; and catches
+/// every error of its own so that one bad client never reaches the server
+/// or any other connection.
 ///
 /// On graceful shutdown the connection drains: requests read from then on
 /// are answered UNAVAILABLE, and once the requests accepted before are
@@ -18,9 +20,7 @@ import ServiceLifecycle
 /// closed, so that a stuck handler cannot keep the process alive. Closing with unread input would make the kernel reset the
 /// connection and drop answers not yet delivered.
 ///
-/// Nothing is logged per request at info level: a request is logged at
-/// debug, and as a warning when it takes longer than
-/// ``ServerConfiguration/slowRequestThreshold``.
+/// Answers are counted and logged as the event loop's are (``AnswerAccounting``).
 struct ConnectionServer: Sendable {
     /// The router, read per request: a reload changes it between requests.
     let routers: RouterHolder
@@ -101,83 +101,27 @@ struct ConnectionServer: Sendable {
         inFlight: InFlightCounter,
         logger: Logger
     ) async throws {
-        let limit = self.configuration.maximumRequestsInFlightPerConnection
-        // A failed write means the peer is gone or the drain has half-closed
-        // the connection; reading goes on until the stream ends either way.
-        func send(_ frame: ByteBuffer) async {
-            try? await outbound.write(frame)
-        }
+        let accounting = AnswerAccounting(metrics: self.metrics, slowRequestThreshold: self.configuration.slowRequestThreshold)
+        let limit = self.configuration.maximumResponseSize
         try await withThrowingDiscardingTaskGroup { group in
             do {
                 for try await request in inbound {
-                    let envelope: KostraV1.RequestEnvelope
-                    let receivedAt: ContinuousClock.Instant
-                    switch request {
-                    case .envelope(let decoded, let at):
-                        (envelope, receivedAt) = (decoded, at)
-                    case .undecodable(let error):
-                        // The framing is intact, so the connection can go on.
-                        inFlight.frameTaken()
-                        self.metrics?.frameRefused(.notAnEnvelope)
-                        await send(
-                            Self.errorFrame(id: 0, RPCError(.invalidArgument, "frame is not a kostra.v1.RequestEnvelope: \(error)"))
-                        )
-                        continue
-                    }
-                    if let error = Self.validate(envelope) {
-                        inFlight.frameTaken()
-                        self.metrics?.frameRefused(envelope.id == 0 ? .zeroRequestId : .unsupportedProtocolVersion)
-                        await send(Self.errorFrame(id: envelope.id, error))
-                        continue
-                    }
-                    switch inFlight.enter(limit: limit) {
-                    case .accepted:
-                        self.metrics?.requestsInFlight.increment()
-                    case .overLimit:
-                        if let metrics = self.metrics {
-                            metrics.frameRefused(.tooManyInFlight)
-                            metrics.method(envelope.method).refused(.resourceExhausted)
-                        }
-                        await send(
-                            Self.errorFrame(
-                                id: envelope.id,
-                                RPCError(.resourceExhausted, "more than \(limit) requests in flight on this connection")
-                            )
-                        )
-                        continue
-                    case .draining:
-                        if let metrics = self.metrics {
-                            metrics.frameRefused(.draining)
-                            metrics.method(envelope.method).refused(.unavailable)
-                        }
-                        await send(
-                            Self.errorFrame(
-                                id: envelope.id,
-                                RPCError(.unavailable, "server is shutting down; send the request to another replica")
-                            )
-                        )
-                        continue
-                    }
-                    let timeout = envelope.timeoutMs == 0 ? self.configuration.defaultTimeoutMilliseconds : envelope.timeoutMs
-                    var requestLogger = logger
-                    if logger.logLevel <= .debug {
-                        // Not at info: building metadata costs on every request.
-                        requestLogger[metadataKey: "request_id"] = "\(envelope.id)"
-                        requestLogger[metadataKey: "method"] = "\(envelope.method)"
-                    }
-                    let context = RequestContext(
-                        id: envelope.id,
-                        method: envelope.method,
-                        deadline: receivedAt.advanced(by: .milliseconds(Int64(timeout))),
-                        metadata: envelope.metadata,
-                        logger: requestLogger
-                    )
-                    let router = self.routers.current
+                    // Admitted and counted in flight by the event loop (RequestHandler).
                     group.addTask {
-                        let response = await router.respond(to: envelope, context: context)
+                        let answer = await request.router.answer(to: request.envelope, context: request.context)
+                        let (head, body, code) = AnswerFrame.frame(
+                            answer,
+                            id: request.envelope.id,
+                            limit: limit,
+                            allocator: channel.allocator
+                        )
                         // Counted before it is sent: a client that has its answer sees it counted.
-                        self.answered(envelope, response, receivedAt: receivedAt, logger: logger)
-                        await send(self.responseFrame(response))
+                        self.metrics?.requestsInFlight.decrement()
+                        accounting.answered(request.envelope, code: code, receivedAt: request.receivedAt, timed: true, logger: logger)
+                        // A failed write means the peer is gone or the drain has
+                        // half-closed the connection; reading goes on until the
+                        // stream ends either way.
+                        try? await outbound.write(contentsOf: body.map { [head, $0] } ?? [head])
                         inFlight.leave()
                     }
                 }
@@ -186,7 +130,7 @@ struct ConnectionServer: Sendable {
                 // requests already read are answered.
                 logger.debug("closing connection on a framing error", metadata: ["error": "\(error)"])
                 self.metrics?.frameRefused(Self.reason(error))
-                await send(Self.errorFrame(id: 0, RPCError(error.statusCode, error.description)))
+                try? await outbound.write(AnswerFrame.error(id: 0, RPCError(error.statusCode, error.description)))
             }
             if inFlight.isAbandoned || !channel.isActive {
                 // The drain timed out and closed the connection, or the client
@@ -206,44 +150,6 @@ struct ConnectionServer: Sendable {
         try? await channel.writeAndFlush(ByteBuffer()).get()
     }
 
-    /// Counts and, when slow or at debug level, logs a request answered.
-    private func answered(
-        _ envelope: KostraV1.RequestEnvelope,
-        _ response: KostraV1.ResponseEnvelope,
-        receivedAt: ContinuousClock.Instant,
-        logger: Logger
-    ) {
-        let isDebug = logger.logLevel <= .debug
-        guard self.metrics != nil || self.configuration.slowRequestThreshold != nil || isDebug else { return }
-        let duration = ContinuousClock.now - receivedAt
-        let code = response.payload.count <= self.configuration.maximumResponseSize ? (response.status?.code ?? .ok) : .resourceExhausted
-        if let metrics = self.metrics {
-            metrics.requestsInFlight.decrement()
-            metrics.method(envelope.method).answered(code, after: duration)
-        }
-        let isSlow = self.configuration.slowRequestThreshold.map { duration >= $0 } ?? false
-        guard isSlow || isDebug else { return }
-        let metadata: Logger.Metadata = [
-            "request_id": "\(envelope.id)",
-            "method": "\(envelope.method)",
-            "status": "\(code.name)",
-            "duration_ms": "\(Self.milliseconds(duration))",
-        ]
-        if isSlow {
-            logger.warning("slow request", metadata: metadata)
-        } else {
-            logger.debug("request answered", metadata: metadata)
-        }
-    }
-
-    /// A duration in milliseconds with three decimals: "1234.567".
-    static func milliseconds(_ duration: Duration) -> String {
-        let (seconds, attoseconds) = duration.components
-        let microseconds = seconds * 1_000_000 + attoseconds / 1_000_000_000_000
-        let fraction = String(microseconds % 1000)
-        return "\(microseconds / 1000).\(String(repeating: "0", count: 3 - fraction.count))\(fraction)"
-    }
-
     /// The refusal a framing error counts as.
     static func reason(_ error: FramingError) -> RefusalReason {
         switch error.kind {
@@ -253,52 +159,11 @@ struct ConnectionServer: Sendable {
         }
     }
 
-    /// The frame for an answer, or RESOURCE_EXHAUSTED on its id when the
-    /// answer is larger than the limit.
-    func responseFrame(_ response: KostraV1.ResponseEnvelope) -> ByteBuffer {
-        let limit = self.configuration.maximumResponseSize
-        guard response.payload.count <= limit else {
-            return Self.errorFrame(
-                id: response.id,
-                RPCError(
-                    .resourceExhausted,
-                    "the answer is \(response.payload.count) bytes, more than the limit of \(limit); ask for less (fewer regions, years or indicators)"
-                )
-            )
-        }
-        var buffer = ByteBuffer()
-        buffer.writeFrame(response)
-        return buffer
-    }
-
     /// Answers a connection the server will not serve with one error frame
     /// on id 0, then closes it.
     static func refuse(_ channel: NIOAsyncChannel<InboundRequest, ByteBuffer>, _ error: RPCError) async {
         try? await channel.executeThenClose { _, outbound in
-            try await outbound.write(Self.errorFrame(id: 0, error))
+            try await outbound.write(AnswerFrame.error(id: 0, error))
         }
-    }
-
-    /// Checks the envelope's own fields before any handler sees it.
-    static func validate(_ envelope: KostraV1.RequestEnvelope) -> RPCError? {
-        if envelope.id == 0 {
-            return RPCError.invalidArgument(field: "id", "request id must be non-zero (0 is reserved for connection errors)")
-        }
-        if !ProtocolVersion.isSupported(envelope.protocolVersion) {
-            return RPCError(
-                .unimplemented,
-                "protocol version \(envelope.protocolVersion) is not supported; this server speaks \(ProtocolVersion.current)"
-            )
-        }
-        return nil
-    }
-
-    /// A frame carrying an error answer.
-    static func errorFrame(id: UInt64, _ error: RPCError) -> ByteBuffer {
-        var buffer = ByteBuffer()
-        buffer.writeFrame(
-            KostraV1.ResponseEnvelope(id: id, status: error.status, protocolVersion: ProtocolVersion.current)
-        )
-        return buffer
     }
 }

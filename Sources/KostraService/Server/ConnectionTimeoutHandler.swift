@@ -67,7 +67,6 @@ final class ConnectionTimeoutHandler: ChannelInboundHandler {
         self.lastRead = .now()
         self.frameTimer?.cancel()
         self.frameTimer = nil
-        self.inFlight.frameRead()
         context.fireChannelRead(data)
     }
 

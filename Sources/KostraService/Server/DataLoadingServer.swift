@@ -61,7 +61,7 @@ public final class DataLoadingServer: Service, Sendable {
             "data loaded",
             metadata: [
                 "data_version": "\(dataset.name)",
-                "duration_ms": "\(ConnectionServer.milliseconds(ContinuousClock.now - started))",
+                "duration_ms": "\(AnswerAccounting.milliseconds(ContinuousClock.now - started))",
             ]
         )
         self.metrics?.dataLoaded(version: dataset.name)

@@ -77,6 +77,7 @@ public final class KostraServer: Service, Sendable {
         let configuration = self.configuration
         let routers = self.routers
         let metrics = self.metrics
+        let logger = self.logger
         let sslContext = try configuration.tls.map(Self.sslContext)
         let serverChannel = try await ServerBootstrap(group: self.eventLoopGroup)
             .serverChannelOption(.backlog, value: 1024)
@@ -101,11 +102,12 @@ public final class KostraServer: Service, Sendable {
                             inFlight: inFlight,
                             metrics: metrics
                         ),
-                        CachedAnswerHandler(
+                        RequestHandler(
                             routers: routers,
                             inFlight: inFlight,
-                            maximumResponseSize: configuration.maximumResponseSize,
-                            metrics: metrics
+                            configuration: configuration,
+                            metrics: metrics,
+                            logger: logger
                         )
                     )
                     let asyncChannel = try NIOAsyncChannel<InboundRequest, ByteBuffer>(
@@ -195,7 +197,7 @@ public final class KostraServer: Service, Sendable {
         if delay > .zero {
             self.logger.info(
                 "kostra-server shutting down: NOT_SERVING for the shutdown delay, still serving, then draining",
-                metadata: ["shutdown_delay_ms": "\(ConnectionServer.milliseconds(delay))"]
+                metadata: ["shutdown_delay_ms": "\(AnswerAccounting.milliseconds(delay))"]
             )
             try? await Task.sleep(for: delay)
         }

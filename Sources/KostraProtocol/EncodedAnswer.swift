@@ -55,8 +55,22 @@ public struct EncodedAnswer: Sendable {
     /// The part of the frame that differs per request: the 5-byte header and
     /// the id field. Send ``body`` after it.
     public func frameHead(id: UInt64, allocator: ByteBufferAllocator) -> ByteBuffer {
+        var head = allocator.buffer(capacity: FrameHeader.size + Self.idFieldSize(id))
+        self.writeHead(id: id, into: &head)
+        return head
+    }
+
+    /// Appends the whole frame for request `id`, head and body, to `buffer`:
+    /// for gathering several small answers into one write.
+    public func writeFrame(id: UInt64, into buffer: inout ByteBuffer) {
+        self.writeHead(id: id, into: &buffer)
+        buffer.writeImmutableBuffer(self.body)
+    }
+
+    /// Appends the head of the frame for request `id` (header and id field) to
+    /// `head`; send ``body`` after it.
+    public func writeHead(id: UInt64, into head: inout ByteBuffer) {
         let idSize = Self.idFieldSize(id)
-        var head = allocator.buffer(capacity: FrameHeader.size + idSize)
         _ = head.writeFrameHeader(FrameHeader(length: UInt32(idSize + self.body.readableBytes)))
         if id != 0 {
             head.writeInteger(UInt8(0x08))  // field 1 (id), wire type 0 (varint)
@@ -67,7 +81,6 @@ public struct EncodedAnswer: Sendable {
             }
             head.writeInteger(UInt8(value))
         }
-        return head
     }
 
     private static func idFieldSize(_ id: UInt64) -> Int {

@@ -38,6 +38,11 @@ struct EncodedAnswerTests {
         #expect(Int(header.length) == reader.readableBytes)
         let decoded = try reader.decodeMessage(as: KostraV1.ResponseEnvelope.self)
         #expect(decoded == envelope)
+
+        // Gathered behind another frame in one buffer, the same bytes follow it.
+        var gathered = ByteBuffer(bytes: [0xAA, 0xBB])
+        answer.writeFrame(id: id, into: &gathered)
+        #expect(Array(gathered.readableBytesView) == [0xAA, 0xBB] + Array(whole.readableBytesView))
     }
 
     @Test("an error answer keeps its status and has no payload")
@@ -53,5 +58,21 @@ struct EncodedAnswerTests {
         #expect(decoded.status?.code == .notFound)
         #expect(decoded.status?.message == "no region matches 'Baerun'")
         #expect(decoded.payload.isEmpty)
+    }
+
+    @Test("an answer made from an error or an OK payload decodes back to it, with the id asked for")
+    func madeFromErrorOrPayload() throws {
+        let error = EncodedAnswer(RPCError(.notFound, "no region matches 'Baerun'"))
+        let decodedError = try error.envelope(id: 12)
+        #expect(error.statusCode == .notFound)
+        #expect(decodedError.id == 12)
+        #expect(decodedError.status?.message == "no region matches 'Baerun'")
+        #expect(decodedError.protocolVersion == ProtocolVersion.current)
+
+        let ok = EncodedAnswer(payload: Array("Bærum 13,9".utf8))
+        #expect(ok.statusCode == .ok)
+        var expected = Self.response
+        expected.id = 3
+        #expect(try ok.envelope(id: 3) == expected)
     }
 }

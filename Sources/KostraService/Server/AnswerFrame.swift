@@ -16,24 +16,35 @@ enum AnswerFrame {
         limit: Int,
         allocator: ByteBufferAllocator
     ) -> (head: ByteBuffer, body: ByteBuffer?, code: StatusCode) {
-        let size = answer.payloadSize(id: id)
-        guard size <= limit else {
-            let error = RPCError(
-                .resourceExhausted,
-                "the answer is \(size) bytes, more than the limit of \(limit); ask for less (fewer regions, years or indicators)"
-            )
+        if let error = Self.oversized(answer, id: id, limit: limit) {
             return (Self.error(id: id, error), nil, .resourceExhausted)
         }
         return (answer.frameHead(id: id, allocator: allocator), answer.body, answer.statusCode)
     }
 
+    /// RESOURCE_EXHAUSTED when the frame for `answer` on request `id` would be
+    /// larger than `limit`, saying what to do about it.
+    static func oversized(_ answer: EncodedAnswer, id: UInt64, limit: Int) -> RPCError? {
+        let size = answer.payloadSize(id: id)
+        guard size > limit else { return nil }
+        return RPCError(
+            .resourceExhausted,
+            "the answer is \(size) bytes, more than the limit of \(limit); ask for less (fewer regions, years or indicators)"
+        )
+    }
+
     /// A frame carrying an error answer.
     static func error(id: UInt64, _ error: RPCError) -> ByteBuffer {
         var buffer = ByteBuffer()
+        Self.writeError(id: id, error, into: &buffer)
+        return buffer
+    }
+
+    /// Appends a frame carrying an error answer to `buffer`.
+    static func writeError(id: UInt64, _ error: RPCError, into buffer: inout ByteBuffer) {
         buffer.writeFrame(
             KostraV1.ResponseEnvelope(id: id, status: error.status, protocolVersion: ProtocolVersion.current)
         )
-        return buffer
     }
 
     /// Checks the envelope's own fields before any handler sees it.

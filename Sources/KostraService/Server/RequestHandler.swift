@@ -15,10 +15,13 @@ import NIOCore
 /// drain starts; once the connection drains, each new request is answered
 /// UNAVAILABLE, so that a drain never waits on work it did not accept.
 ///
-/// Answers written while a batch of pipelined frames is read go out in one
-/// flush, at the end of the read. A kept answer costs a decode, a dictionary
-/// lookup and two buffer writes (the per-request head and the shared,
-/// already encoded body), with no task and no copy of the answer.
+/// The answers to one read (a batch of pipelined frames, or one frame) are
+/// gathered into one buffer, allocated once per read, and go out in one
+/// write and one flush at the end of the read. An answer larger than
+/// ``gatherLimit`` is not copied: its head goes in the buffer, which is
+/// written, then its shared, already encoded body. A kept answer costs a
+/// decode, a dictionary lookup and a copy of at most a few kilobytes, with
+/// no task and no allocation of its own.
 ///
 /// With metrics on, every answer is counted by method and status code (an
 /// atomic increment on a counter made at startup), and the time of the
@@ -40,8 +43,14 @@ final class RequestHandler: ChannelInboundHandler {
     private let configuration: ServerConfiguration
     private let accounting: AnswerAccounting
     private var logger: Logger
+    /// The answers of this read not yet written; nil until the first.
+    private var gathered: ByteBuffer?
     private var needsFlush = false
     private var timedThisRead = false
+
+    /// The largest answer copied into the read's buffer; a larger one is
+    /// written as its head and its shared body.
+    static let gatherLimit = 8 * 1024
 
     init(
         routers: RouterHolder,
@@ -95,17 +104,7 @@ final class RequestHandler: ChannelInboundHandler {
             (self.router, self.generation) = self.routers.snapshot()
         }
         if let answer = self.router.answerNow(to: envelope, context: { self.requestContext(envelope, receivedAt: receivedAt) }) {
-            let (head, body, code) = AnswerFrame.frame(
-                answer,
-                id: envelope.id,
-                limit: self.configuration.maximumResponseSize,
-                allocator: context.channel.allocator
-            )
-            context.write(self.wrapOutboundOut(head), promise: nil)
-            if let body {
-                context.write(self.wrapOutboundOut(body), promise: nil)
-            }
-            self.needsFlush = true
+            let code = self.send(answer, id: envelope.id, context: context)
             self.accounting.answered(envelope, code: code, receivedAt: receivedAt, timed: !self.timedThisRead, logger: self.logger)
             self.timedThisRead = true
             return
@@ -136,11 +135,49 @@ final class RequestHandler: ChannelInboundHandler {
 
     func channelReadComplete(context: ChannelHandlerContext) {
         self.timedThisRead = false
+        self.writeGathered(context: context)
         if self.needsFlush {
             self.needsFlush = false
             context.flush()
         }
         context.fireChannelReadComplete()
+    }
+
+    /// Adds the frame for `answer` on request `id` to this read's answers (or
+    /// RESOURCE_EXHAUSTED when it is over the response size limit); returns
+    /// the status code the client gets.
+    private func send(_ answer: EncodedAnswer, id: UInt64, context: ChannelHandlerContext) -> StatusCode {
+        if let error = AnswerFrame.oversized(answer, id: id, limit: self.configuration.maximumResponseSize) {
+            self.startGathering(context: context)
+            AnswerFrame.writeError(id: id, error, into: &self.gathered!)
+            return .resourceExhausted
+        }
+        self.startGathering(context: context)
+        if answer.body.readableBytes <= Self.gatherLimit {
+            answer.writeFrame(id: id, into: &self.gathered!)
+        } else {
+            answer.writeHead(id: id, into: &self.gathered!)
+            self.writeGathered(context: context)
+            context.write(self.wrapOutboundOut(answer.body), promise: nil)
+            self.needsFlush = true
+        }
+        return answer.statusCode
+    }
+
+    /// Makes this read's buffer of answers on first use: one allocation per
+    /// read, whatever the number of answers (it grows if it must).
+    private func startGathering(context: ChannelHandlerContext) {
+        if self.gathered == nil {
+            self.gathered = context.channel.allocator.buffer(capacity: 2048)
+        }
+    }
+
+    /// Writes the answers gathered so far (the flush comes at the end of the read).
+    private func writeGathered(context: ChannelHandlerContext) {
+        guard let gathered = self.gathered else { return }
+        self.gathered = nil
+        context.write(self.wrapOutboundOut(gathered), promise: nil)
+        self.needsFlush = true
     }
 
     /// The context a handler sees: the deadline counts from when the frame
@@ -175,7 +212,7 @@ final class RequestHandler: ChannelInboundHandler {
     /// Answers a frame no handler sees with an error, and counts why.
     private func refuse(id: UInt64, _ error: RPCError, reason: RefusalReason, context: ChannelHandlerContext) {
         self.accounting.metrics?.frameRefused(reason)
-        context.write(self.wrapOutboundOut(AnswerFrame.error(id: id, error)), promise: nil)
-        self.needsFlush = true
+        self.startGathering(context: context)
+        AnswerFrame.writeError(id: id, error, into: &self.gathered!)
     }
 }

@@ -5,7 +5,7 @@ import NIOCore
 import Testing
 
 /// Requests for a synchronous method, and requests whose answers the server
-/// holds, are answered on the event loop (RequestHandler); a method that may
+/// holds, are answered on the event loop (ConnectionHandler); a method that may
 /// suspend or is declared expensive takes the serving loop, within the
 /// in-flight limit. Mixed on one connection, every request gets its own
 /// answer once.

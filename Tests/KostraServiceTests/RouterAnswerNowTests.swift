@@ -4,7 +4,7 @@ import KostraService
 import Testing
 
 /// Which requests the router answers at once, on the caller's thread (the
-/// event loop), and which it leaves for a task: the rule RequestHandler
+/// event loop), and which it leaves for a task: the rule ConnectionHandler
 /// relies on.
 @Suite("Router: answered now or in a task")
 struct RouterAnswerNowTests {

@@ -19,7 +19,7 @@ struct AnswerAccounting: Sendable {
     }
 
     /// Counts one answer to `envelope` with `code`; records its latency in
-    /// its method's histogram when `timed` (see ``RequestHandler`` for why not
+    /// its method's histogram when `timed` (see ``ConnectionHandler`` for why not
     /// every one); logs it when slow or at debug level.
     func answered(
         _ envelope: KostraV1.RequestEnvelope,

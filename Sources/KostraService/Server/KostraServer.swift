@@ -73,52 +73,40 @@ public final class KostraServer: Service, Sendable {
     }
 
     /// Binds, serves until graceful shutdown or cancellation, then drains.
+    ///
+    /// A connection has no task of its own: its channel's handlers serve it on
+    /// its event loop (``ConnectionHandler``), and a task exists only while a
+    /// request of an expensive method is answered. This task waits.
     public func run() async throws {
         let configuration = self.configuration
         let routers = self.routers
         let metrics = self.metrics
         let logger = self.logger
         let sslContext = try configuration.tls.map(Self.sslContext)
-        let serverChannel = try await ServerBootstrap(group: self.eventLoopGroup)
+        let connections = OpenConnections()
+        let listener = try await ServerBootstrap(group: self.eventLoopGroup)
             .serverChannelOption(.backlog, value: 1024)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
             .childChannelOption(.allowRemoteHalfClosure, value: true)
-            .bind(host: configuration.host, port: configuration.port) { channel in
+            .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    let inFlight = InFlightCounter()
-                    if let metrics {
-                        try channel.pipeline.syncOperations.addHandler(ByteCountingHandler(metrics: metrics))
-                    }
-                    if let sslContext {
-                        try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: sslContext))
-                    }
-                    try channel.pipeline.syncOperations.addHandlers(
-                        ByteToMessageHandler(FrameDecoder(maximumPayloadSize: configuration.maximumFrameSize)),
-                        ConnectionTimeoutHandler(
-                            idleTimeout: TimeAmount(configuration.idleTimeout),
-                            frameTimeout: TimeAmount(configuration.frameTimeout),
-                            writeStallTimeout: TimeAmount(configuration.writeStallTimeout),
-                            inFlight: inFlight,
-                            metrics: metrics
-                        ),
-                        RequestHandler(
-                            routers: routers,
-                            inFlight: inFlight,
-                            configuration: configuration,
-                            metrics: metrics,
-                            logger: logger
-                        )
+                    try Self.initialize(
+                        channel,
+                        connections: connections,
+                        configuration: configuration,
+                        routers: routers,
+                        metrics: metrics,
+                        logger: logger,
+                        sslContext: sslContext
                     )
-                    let asyncChannel = try NIOAsyncChannel<InboundRequest, ByteBuffer>(
-                        wrappingChannelSynchronously: channel,
-                        configuration: .init(isOutboundHalfClosureEnabled: true)
-                    )
-                    return ConnectionChannel(channel: asyncChannel, inFlight: inFlight)
                 }
             }
+            .bind(host: configuration.host, port: configuration.port)
+            .get()
 
-        guard let address = serverChannel.channel.localAddress else {
+        guard let address = listener.localAddress else {
+            listener.close(promise: nil)
             throw ServerError(message: "bound \(self.configuration.host):\(self.configuration.port) but have no local address")
         }
         self.logger.info(
@@ -128,70 +116,89 @@ public final class KostraServer: Service, Sendable {
         self.health.setServing(true)
         self.onListening(address)
 
-        let connection = ConnectionServer(
-            routers: self.routers,
-            configuration: self.configuration,
-            logger: self.logger,
-            metrics: self.metrics
-        )
-        let connections = ConnectionCounter()
-        try await serverChannel.executeThenClose { inbound in
-            try await withThrowingDiscardingTaskGroup { group in
-                group.addTask {
-                    await self.drainOnShutdown(listener: serverChannel.channel, connections: connections)
-                }
-                for try await child in inbound {
-                    switch connections.open(limit: configuration.maximumConnections) {
-                    case .accepted:
-                        metrics?.openConnections.increment()
-                        group.addTask {
-                            defer {
-                                connections.close()
-                                metrics?.openConnections.decrement()
-                            }
-                            await connection.serve(child.channel, inFlight: child.inFlight)
-                        }
-                    case .overLimit:
-                        metrics?.connectionRefused(.connectionLimit)
-                        group.addTask {
-                            await ConnectionServer.refuse(
-                                child.channel,
-                                RPCError(
-                                    .resourceExhausted,
-                                    "the server has its limit of \(configuration.maximumConnections) connections open; try again later"
-                                )
-                            )
-                        }
-                    case .draining:
-                        metrics?.connectionRefused(.draining)
-                        group.addTask {
-                            await ConnectionServer.refuse(
-                                child.channel,
-                                RPCError(.unavailable, "server is shutting down; connect to another replica")
-                            )
-                        }
-                    }
-                }
+        do {
+            try await gracefulShutdown()
+            await self.drain(connections)
+        } catch {
+            // Cancelled: the server is going down without a drain.
+            for channel in connections.channels {
+                channel.close(promise: nil)
             }
         }
+        try? await listener.close()
         self.logger.info("kostra-server stopped")
     }
 
-    /// Waits for graceful shutdown (or cancellation), reports NOT_SERVING
-    /// for ``ServerConfiguration/shutdownDelay`` while still serving, then
-    /// drains: new
-    /// connections are refused UNAVAILABLE while the open ones answer what
-    /// they have read; when the last has closed, or
-    /// ``ServerConfiguration/drainTimeout`` has passed, the listener closes
-    /// and ``run()`` returns once every connection task has ended.
-    private func drainOnShutdown(listener: any Channel, connections: ConnectionCounter) async {
-        do {
-            try await gracefulShutdown()
-        } catch {
-            // Cancelled: the server is going down without a drain.
-            listener.close(promise: nil)
+    /// Sets up an accepted connection's pipeline: served, or refused with
+    /// the reason when the server is full or draining.
+    private static func initialize(
+        _ channel: any Channel,
+        connections: OpenConnections,
+        configuration: ServerConfiguration,
+        routers: RouterHolder,
+        metrics: ServerMetrics?,
+        logger: Logger,
+        sslContext: NIOSSLContext?
+    ) throws {
+        let pipeline = channel.pipeline.syncOperations
+        if let metrics {
+            try pipeline.addHandler(ByteCountingHandler(metrics: metrics))
+        }
+        if let sslContext {
+            try pipeline.addHandler(NIOSSLServerHandler(context: sslContext))
+        }
+        switch connections.open(channel, limit: configuration.maximumConnections) {
+        case .accepted:
+            metrics?.openConnections.increment()
+            channel.closeFuture.whenComplete { _ in
+                connections.close(channel)
+                metrics?.openConnections.decrement()
+            }
+        case .overLimit:
+            metrics?.connectionRefused(.connectionLimit)
+            try pipeline.addHandler(
+                ConnectionRefusalHandler(
+                    RPCError(
+                        .resourceExhausted,
+                        "the server has its limit of \(configuration.maximumConnections) connections open; try again later"
+                    )
+                )
+            )
+            return
+        case .draining:
+            metrics?.connectionRefused(.draining)
+            try pipeline.addHandler(
+                ConnectionRefusalHandler(RPCError(.unavailable, "server is shutting down; connect to another replica"))
+            )
             return
         }
+        let inFlight = InFlightCounter()
+        try pipeline.addHandlers(
+            ByteToMessageHandler(FrameDecoder(maximumPayloadSize: configuration.maximumFrameSize)),
+            ConnectionTimeoutHandler(
+                idleTimeout: TimeAmount(configuration.idleTimeout),
+                frameTimeout: TimeAmount(configuration.frameTimeout),
+                writeStallTimeout: TimeAmount(configuration.writeStallTimeout),
+                inFlight: inFlight,
+                metrics: metrics
+            ),
+            ConnectionHandler(
+                routers: routers,
+                inFlight: inFlight,
+                configuration: configuration,
+                metrics: metrics,
+                logger: logger
+            )
+        )
+    }
+
+    /// Reports NOT_SERVING for ``ServerConfiguration/shutdownDelay`` while
+    /// still serving, then drains: new connections are refused UNAVAILABLE
+    /// while the open ones answer what they have read (each closes itself
+    /// when done, or after ``ServerConfiguration/drainTimeout``); returns when
+    /// the last has closed, or, should one outlive its own drain timeout, closes
+    /// what is left shortly after.
+    private func drain(_ connections: OpenConnections) async {
         self.health.setServing(false)
         let delay = self.configuration.shutdownDelay
         if delay > .zero {
@@ -201,12 +208,17 @@ public final class KostraServer: Service, Sendable {
             )
             try? await Task.sleep(for: delay)
         }
+        let open = connections.beginDrain()
         self.logger.info(
             "kostra-server draining: refusing new connections, answering requests in flight",
-            metadata: ["connections": "\(connections.count)"]
+            metadata: ["connections": "\(open.count)"]
         )
-        connections.beginDrain()
-        let deadline = ContinuousClock.now.advanced(by: self.configuration.drainTimeout)
+        for channel in open {
+            channel.pipeline.fireUserInboundEventTriggered(ServerDraining())
+        }
+        // Each connection ends itself: when answered (then the linger), or at
+        // its drain timeout. A margin past both, then whatever is left is closed.
+        let deadline = ContinuousClock.now.advanced(by: self.configuration.drainTimeout + self.configuration.drainLinger + .seconds(1))
         while connections.count > 0, ContinuousClock.now < deadline {
             do {
                 try await Task.sleep(for: .milliseconds(10))
@@ -214,7 +226,9 @@ public final class KostraServer: Service, Sendable {
                 break  // cancelled: stop waiting
             }
         }
-        listener.close(promise: nil)
+        for channel in connections.channels {
+            channel.close(promise: nil)
+        }
     }
 }
 

@@ -51,6 +51,17 @@ extension Dataset {
         return observation(column: figures.column(indicator), indicator: indicator, region: region, year: year)
     }
 
+    /// A region's observation of an indicator in each of `years`, in order: nil for a year the
+    /// data has none for (not even a missing one). The indicator and the region (current or
+    /// former code) are looked up once, not once a year.
+    public func observations(indicatorId: String, regionCode: String, eachOf years: [Int]) -> [Observation?] {
+        guard let code = currentCodes[regionCode], let region = regionPositions[code], let indicator = indicatorPositions[indicatorId] else {
+            return Array(repeating: nil, count: years.count)
+        }
+        let column = figures.column(indicator)
+        return years.map { self.observation(column: column, indicator: indicator, region: region, year: $0) }
+    }
+
     /// The figure of a column's cell as an `Observation`, or `nil` when the cell has none.
     func observation(column: FigureColumn, indicator: Int, region: Int, year: Int) -> Observation? {
         guard let cell = column.cell(region: region, year: year) else { return nil }

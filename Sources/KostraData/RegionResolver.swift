@@ -36,6 +36,9 @@ struct RegionResolver: Sendable {
     }
 
     func resolve(_ query: String) -> RegionMatch {
+        // A code or a name typed as it is kept ("3201", "asker") is found without folding:
+        // folding is idempotent, so a query that is a key already is its own folded form.
+        if let position = lookup[query] { return .found(regions[position]) }
         let key = Self.fold(query)
         if let position = lookup[key] { return .found(regions[position]) }
         guard !key.isEmpty else { return .notFound(suggestions: []) }

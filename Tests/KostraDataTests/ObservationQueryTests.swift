@@ -32,6 +32,18 @@ struct ObservationQueryTests {
         #expect(data.observations(indicatorId: id, regionCode: "ASSS", years: 2021...2021).map(\.value) == [16.6])
     }
 
+    @Test("One lookup for many years: a figure or nil per year asked, in the order asked")
+    func eachOfYears() {
+        let id = "grunnskole.gruppestorrelse_2"
+        // The seed's table: Bærum 17,4 17,3 17,1 16,9 for 2021-2024; nothing for 2020.
+        let row = data.observations(indicatorId: id, regionCode: "3201", eachOf: [2024, 2020, 2021, 2023])
+        #expect(row.map { $0?.value } == [16.9, nil, 17.4, 17.1])
+        #expect(row.compactMap { $0?.year } == [2024, 2021, 2023])
+        // A former code finds the current region; an unknown one gives a nil per year.
+        #expect(data.observations(indicatorId: id, regionCode: "3024", eachOf: [2022]).map { $0?.value } == [17.3])
+        #expect(data.observations(indicatorId: id, regionCode: "9999", eachOf: [2022, 2023]).map { $0 == nil } == [true, true])
+    }
+
     @Test("Unknown indicator or region: nothing, not an error")
     func unknown() {
         #expect(data.observations(indicatorId: "grunnskole.nope", regionCode: "3201").isEmpty)

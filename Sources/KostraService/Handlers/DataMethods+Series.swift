@@ -21,15 +21,12 @@ extension DataMethods {
         try context.checkDeadline()
 
         let series = regions.map { region in
-            KostraV1.Series(
+            let found = self.dataset.observations(indicatorId: indicator.id, regionCode: region.code, eachOf: years)
+            return KostraV1.Series(
                 indicatorId: indicator.id,
                 regionCode: region.code,
-                observations: years.map { year in
-                    if let observation = self.dataset.observation(
-                        indicatorId: indicator.id,
-                        regionCode: region.code,
-                        year: year
-                    ) {
+                observations: zip(years, found).map { year, observation in
+                    if let observation {
                         return KostraV1.Observation(observation)
                     }
                     if let first = available.first, let last = available.last, !(first...last).contains(year) {

@@ -17,6 +17,15 @@ final class ResponseCache: Sendable {
     private struct Key: Hashable, Sendable {
         let path: String
         let payload: [UInt8]
+
+        /// The payload's bytes hashed as one block: `[UInt8]`'s own hashing
+        /// feeds the hasher a byte at a time, which cost about 5 % of the
+        /// server's time on a pipelined load of small requests.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(self.path)
+            hasher.combine(self.payload.count)
+            self.payload.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
     }
 
     private struct State {

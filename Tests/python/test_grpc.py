@@ -432,3 +432,93 @@ def test_sigterm_drains_the_grpc_port(stubs):
             assert srv.proc.wait(timeout=30) == 0
         log = srv.stderr()
         assert "gRPC listening" in log and "GOAWAY" in log, log
+
+
+# ---------------------------------------------------------------------------
+# HAProxy in front (deploy/haproxy-grpc.cfg)
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(shutil.which("haproxy") is None, reason="haproxy not installed (scripts/setup.sh installs it)")
+def test_haproxy_grpc_configuration_is_valid():
+    r = subprocess.run(["haproxy", "-c", "-f", str(REPO / "deploy/haproxy-grpc.cfg")], capture_output=True, text=True)
+    assert r.returncode == 0, r.stdout + r.stderr
+
+
+@pytest.mark.skipif(shutil.which("haproxy") is None, reason="haproxy not installed (scripts/setup.sh installs it)")
+def test_haproxy_grpc_in_front_of_two_replicas(stubs, tmp_path):
+    """deploy/haproxy-grpc.cfg on free ports, two replicas: calls through
+    HAProxy (HTTP/2 on both sides) are answered with the chapter's figures and
+    errors keep their code and rich details through the proxy; a replica that
+    drains is taken out by the /readyz check while calls go on being answered."""
+    grpc_ports = [kw.free_port() for _ in range(2)]
+    native_ports = [kw.free_port() for _ in range(2)]
+    metrics = [kw.free_port() for _ in range(2)]
+    front = kw.free_port()
+    config = (REPO / "deploy/haproxy-grpc.cfg").read_text()
+    config = config.replace("bind 127.0.0.1:50051", f"bind 127.0.0.1:{front}")
+    config = config.replace("    maxconn 20000", "    maxconn 1000")
+    config = config.replace("\n    server kostra3 127.0.0.1:50063 proto h2 check-proto h1 port 9403", "")
+    for i in range(2):
+        config = config.replace(f"127.0.0.1:5006{i + 1} proto h2 check-proto h1 port 940{i + 1}",
+                                f"127.0.0.1:{grpc_ports[i]} proto h2 check-proto h1 port {metrics[i]}")
+    assert "5006" not in config.split("backend kostra_grpc_replicas")[1]
+    cfg = tmp_path / "haproxy.cfg"
+    cfg.write_text(config)
+    procs = []
+    series = stubs["series_pb2"]
+    request = series.GetSeriesRequest(indicator_id=GRUPPESTORRELSE_2, regions=["Bærum", "Asker", "ASSS"])
+    try:
+        for i in range(2):
+            procs.append(subprocess.Popen(
+                [str(kw.server_binary()), "--port", str(native_ports[i]), "--grpc-port", str(grpc_ports[i]),
+                 "--metrics-port", str(metrics[i]), "--shutdown-delay", "4"],
+                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            ))
+        for i in range(2):
+            kw.wait_for_port("127.0.0.1", grpc_ports[i], procs[i], 60)
+        log = open(tmp_path / "haproxy.log", "wb")
+        haproxy = subprocess.Popen(["haproxy", "-f", str(cfg)], stdin=subprocess.DEVNULL, stdout=log, stderr=log)
+        try:
+            kw.wait_for_port("127.0.0.1", front, haproxy, 30)
+            with grpc.insecure_channel(f"127.0.0.1:{front}") as ch:
+                stub = stubs["kostra_pb2_grpc"].KostraStub(ch)
+                deadline = time.monotonic() + 30
+                while True:  # until HAProxy's checks have both replicas up
+                    try:
+                        answer = stub.GetSeries(request, timeout=10)
+                        break
+                    except grpc.RpcError:
+                        if time.monotonic() > deadline:
+                            raise
+                        time.sleep(0.2)
+                for _ in range(6):
+                    answer = stub.GetSeries(request, timeout=10)
+                    assert {s.region_code: [o.value for o in s.observations] for s in answer.series} == CHAPTER_TABLE
+                with pytest.raises(grpc.RpcError) as info:
+                    stub.GetSeries(series.GetSeriesRequest(indicator_id=GRUPPESTORRELSE_2, regions=["Baerun"]), timeout=10)
+                assert info.value.code() == grpc.StatusCode.NOT_FOUND
+                assert "grpc-status-details-bin" in dict(info.value.trailing_metadata())
+                # Replica 1 drains; HAProxy takes it out, and calls go on.
+                procs[0].send_signal(15)
+                for _ in range(40):
+                    try:
+                        answer = stub.GetSeries(request, timeout=10)
+                    except grpc.RpcError:
+                        raise AssertionError((tmp_path / "haproxy.log").read_text())
+                    assert answer.series[0].observations[3].value == 16.9
+                    time.sleep(0.2)
+                assert procs[0].wait(timeout=40) == 0
+                for _ in range(4):
+                    assert stub.GetSeries(request, timeout=10).series[0].region_code == "3201"
+            # Calls were balanced over both replicas (per call, not per connection).
+            text = (tmp_path / "haproxy.log").read_text()
+            assert "kostra_grpc_replicas/kostra1 " in text and "kostra_grpc_replicas/kostra2 " in text, text
+        finally:
+            haproxy.terminate()
+            haproxy.wait(timeout=10)
+    finally:
+        for p in procs:
+            if p.poll() is None:
+                p.terminate()
+            p.wait(timeout=40)

@@ -523,3 +523,33 @@ def test_haproxy_grpc_in_front_of_two_replicas(stubs, tmp_path):
             if p.poll() is None:
                 p.terminate()
             p.wait(timeout=40)
+
+
+# ---------------------------------------------------------------------------
+# Another language's stock gRPC: Ruby with Debian's ruby-grpc
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(shutil.which("ruby") is None, reason="ruby not installed (scripts/setup.sh installs ruby and ruby-grpc)")
+def test_ruby_client_with_debian_grpc(served, tmp_path):
+    """Tests/grpc-ruby/client.rb with stubs that Debian's protoc and
+    grpc_ruby_plugin generate from Protos/: Check (kostra's and
+    grpc.health.v1's), GetSeries and GetProfile, figures checked."""
+    plugin = shutil.which("grpc_ruby_plugin")
+    assert plugin, "grpc_ruby_plugin missing: apt install protobuf-compiler-grpc (scripts/setup.sh does)"
+    protos = REPO / "Protos"
+    files = sorted(str(p.relative_to(protos)) for p in protos.rglob("*.proto"))
+    r = subprocess.run(
+        ["protoc", f"-I{protos}", f"--ruby_out={tmp_path}", f"--grpc_out={tmp_path}", f"--plugin=protoc-gen-grpc={plugin}", *files],
+        capture_output=True, text=True,
+    )
+    assert r.returncode == 0, r.stderr
+    srv, port = served
+    r = subprocess.run(
+        ["ruby", str(REPO / "Tests" / "grpc-ruby" / "client.rb"), f"{srv.host}:{port}", str(tmp_path)],
+        capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL,
+    )
+    assert r.returncode == 0, r.stdout + r.stderr
+    oks = [line for line in r.stdout.splitlines() if line.startswith("ok ")]
+    assert len(oks) == 8, r.stdout
+    assert any("GetProfile" in line for line in oks) and any("GetSeries" in line for line in oks)

@@ -212,6 +212,18 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "KostraGRPCTests",
+            dependencies: [
+                "KostraGRPC",
+                "KostraService",
+                "KostraCodec",
+                "KostraData",
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "KostraServerCLITests",
             dependencies: [
                 "kostra-server",

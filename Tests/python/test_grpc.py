@@ -553,3 +553,33 @@ def test_ruby_client_with_debian_grpc(served, tmp_path):
     oks = [line for line in r.stdout.splitlines() if line.startswith("ok ")]
     assert len(oks) == 8, r.stdout
     assert any("GetProfile" in line for line in oks) and any("GetSeries" in line for line in oks)
+
+
+# ---------------------------------------------------------------------------
+# TLS: the native port's certificate and key
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="openssl not installed (scripts/setup.sh installs it)")
+def test_tls_with_the_native_ports_files(stubs, tmp_path):
+    cert, key = tmp_path / "server.pem", tmp_path / "server.key"
+    r = subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+         "-keyout", str(key), "-out", str(cert), "-days", "1", "-subj", "/CN=kostra-test",
+         "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost"],
+        capture_output=True, text=True,
+    )
+    assert r.returncode == 0, r.stderr
+    with grpc_server(["--tls-cert", str(cert), "--tls-key", str(key)]) as (srv, port):
+        credentials = grpc.ssl_channel_credentials(root_certificates=cert.read_bytes())
+        with grpc.secure_channel(f"localhost:{port}", credentials) as ch:
+            stub = stubs["kostra_pb2_grpc"].KostraStub(ch)
+            answer = stub.GetSeries(stubs["series_pb2"].GetSeriesRequest(indicator_id=GRUPPESTORRELSE_2, regions=["Asker"]), timeout=30)
+            assert [o.value for o in answer.series[0].observations] == CHAPTER_TABLE["3203"]
+        # Cleartext HTTP/2 to the TLS port gets no answer.
+        with grpc.insecure_channel(f"127.0.0.1:{port}") as plain:
+            with pytest.raises(grpc.RpcError) as info:
+                stubs["kostra_pb2_grpc"].KostraStub(plain).Check(stubs["kostra_pb2"].HealthCheckRequest(), timeout=5)
+            assert info.value.code() in (grpc.StatusCode.UNAVAILABLE, grpc.StatusCode.DEADLINE_EXCEEDED)
+        listening = [line for line in srv.stderr().splitlines() if "gRPC listening" in line]
+        assert len(listening) == 1 and "tls=true" in listening[0], srv.stderr()

@@ -21,8 +21,10 @@ Scenarios (issue 6's targets):
   startup       process start to first answer (scripts/measure-startup.py)
   --haproxy     two kostra-servers behind HAProxy, driven through it
   --grpc        the grpc-swift-2 peer (Benchmarks/GRPCPeer: GetProfile from the same
-                data through the same protobuf-c codec) under the same closed 64x1 and
-                64x16 loads, driven by Benchmarks/GRPCBench, interleaved with the others
+                data through the same protobuf-c codec) and kostra-server's own gRPC
+                port (--grpc-port: the same GetProfile through its router and answer
+                cache) under the same closed 64x1 and 64x16 loads, both driven by
+                Benchmarks/GRPCBench, interleaved with the others
 
 Needs redis-server and redis-benchmark (Debian: redis-server, redis-tools),
 and haproxy for --haproxy; installs them with apt when missing and root.
@@ -221,13 +223,18 @@ def main():
     redis = Proc(lambda p: ["redis-server", "--port", str(p), "--save", "", "--appendonly", "no",
                             "--maxclients", "20000"], "redis")
     grpc = Proc(lambda p: [str(grpc_peer_bin), "--port", str(p)], "grpc") if opts.grpc else None
+    # kostra-server's gRPC port (issue 15), with the same threads as the native runs;
+    # its native port is unused here.
+    kostra_grpc = Proc(lambda p: [str(server_bin), "--port", str(free_port()), "--grpc-port", str(p),
+                                  "--max-connections", "20000", "--threads", opts.kostra_threads],
+                       "kostra-grpc") if opts.grpc else None
     try:
         probe = kostra_bench(client_bin, kostra.port, "--requests", "1000", "--connections", "1", "--warmup", "0")
         size = int(round(probe.get("mean_answer_bytes", 0))) or 1000
         print(f"kostra profile answer: {size} bytes; redis values of the same size", file=sys.stderr)
         seconds = str(opts.seconds)
         redis_n = {1: 100_000, 16: 400_000}  # about as long as a kostra run at these rates
-        peers = ["kostra", "redis"] + (["grpc"] if grpc else [])
+        peers = ["kostra", "redis"] + (["grpc", "kostra-grpc"] if grpc else [])
         for run in range(opts.runs):
             # Each run starts with the next peer (kostra, redis; then redis,
             # kostra; with --grpc kostra, redis, grpc; redis, grpc, kostra; ...).
@@ -238,9 +245,10 @@ def main():
                     if peer == "kostra":
                         r = with_cpu(kostra, lambda: kostra_bench(client_bin, kostra.port, "--connections", "64",
                                                                   "--depth", str(depth), "--duration", seconds))
-                    elif peer == "grpc":
-                        r = with_cpu(grpc, lambda: grpc_bench(grpc_bench_bin, grpc.port, "--connections", "64",
-                                                              "--depth", str(depth), "--duration", seconds))
+                    elif peer in ("grpc", "kostra-grpc"):
+                        target = grpc if peer == "grpc" else kostra_grpc
+                        r = with_cpu(target, lambda: grpc_bench(grpc_bench_bin, target.port, "--connections", "64",
+                                                                "--depth", str(depth), "--duration", seconds))
                     else:
                         # SET then GET, n each: 2n requests in the CPU time.
                         r = with_cpu(redis, lambda: redis_get(redis.port, 64, depth, redis_n[depth], size),
@@ -274,6 +282,8 @@ def main():
         redis.stop()
         if grpc:
             grpc.stop()
+        if kostra_grpc:
+            kostra_grpc.stop()
 
     wake = wakeup_lateness_us()
     startup = sh(sys.executable, str(ROOT / "scripts" / "measure-startup.py"), str(server_bin), "--runs", "10")
@@ -303,10 +313,18 @@ def main():
             lines.append(f"| {key}: requests/s (p99), vs gRPC | {fmt(k)} ({fmt(median([x['p99_us'] for x in results[key]['kostra']]), 'µs')}) "
                          f"| grpc-swift-2 {fmt(g)} ({fmt(median([x['p99_us'] for x in results[key]['grpc']]), 'µs')}) "
                          f"| {k / g:.2f} | |")
+        # kostra's own gRPC port against the peer (the same transport: target >= 1.0)
+        # and against kostra's native port.
+        for depth in (1, 16):
+            key = f"closed 64x{depth}"
+            kg, g, k = rps(key, "kostra-grpc"), rps(key, "grpc"), rps(key, "kostra")
+            lines.append(f"| {key}: requests/s (p99), kostra's gRPC port vs the peer | {fmt(kg)} "
+                         f"({fmt(median([x['p99_us'] for x in results[key]['kostra-grpc']]), 'µs')}) "
+                         f"| grpc-swift-2 {fmt(g)} | {kg / g:.2f} (native port: {kg / k:.2f}) | ≥ 1.0 × grpc-swift-2 |")
     # Where the time goes, coarsely: CPU per request of each side (2 cores to share).
     for depth in (1, 16):
         key = f"closed 64x{depth}"
-        for peer in [p for p in ("kostra", "redis", "grpc") if p in results[key]]:
+        for peer in [p for p in ("kostra", "redis", "grpc", "kostra-grpc") if p in results[key]]:
             runs = results[key][peer]
             lines.append(f"| {key}: CPU per request, {peer} | server {median([x['server_cpu_us'] for x in runs]):.1f} µs, "
                          f"load generator {median([x['client_cpu_us'] for x in runs]):.1f} µs | | | |")

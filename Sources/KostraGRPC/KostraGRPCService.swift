@@ -70,8 +70,8 @@ public struct KostraGRPCService: RegistrableRPCService {
         peer: String = ""
     ) async throws(GRPCCore.RPCError) -> [UInt8] {
         let receivedAt = ContinuousClock.now
-        let timeout = metadata[stringValues: GRPCTimeout.header].first(where: { _ in true }).flatMap(GRPCTimeout.parse)
-            ?? .milliseconds(Int64(self.configuration.defaultTimeoutMilliseconds))
+        var timeouts = metadata[stringValues: GRPCTimeout.header].makeIterator()
+        let timeout = timeouts.next().flatMap(GRPCTimeout.parse) ?? .milliseconds(Int64(self.configuration.defaultTimeoutMilliseconds))
         let envelope = KostraV1.RequestEnvelope(
             id: 1,
             method: path,

@@ -583,3 +583,20 @@ def test_tls_with_the_native_ports_files(stubs, tmp_path):
             assert info.value.code() in (grpc.StatusCode.UNAVAILABLE, grpc.StatusCode.DEADLINE_EXCEEDED)
         listening = [line for line in srv.stderr().splitlines() if "gRPC listening" in line]
         assert len(listening) == 1 and "tls=true" in listening[0], srv.stderr()
+
+
+def test_a_grpc_port_that_cannot_be_bound_stops_the_start():
+    """Exit 2 at once, naming the port, rather than serving half (the native
+    port alone) until SIGTERM."""
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        started = time.monotonic()
+        r = subprocess.run([str(kw.server_binary()), "--port", "0", "--grpc-port", str(port)],
+                           capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+    assert r.returncode == 2, r.stderr
+    assert time.monotonic() - started < 30
+    assert f"the gRPC port 127.0.0.1:{port} failed" in r.stderr and "Address already in use" in r.stderr, r.stderr

@@ -101,8 +101,10 @@ public final class DataLoadingServer: Service, Sendable {
             for companion in companions {
                 group.addTask { try await companion.run() }
             }
+            // next(), not waitForAll(): the first failure (a port that cannot
+            // be bound) must stop the others at once, not after they drain.
             do {
-                try await group.waitForAll()
+                while try await group.next() != nil {}
             } catch {
                 group.cancelAll()
                 throw error

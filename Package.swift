@@ -217,6 +217,7 @@ let package = Package(
                 "KostraGRPC",
                 "KostraService",
                 "KostraCodec",
+                "KostraProtocol",
                 "KostraData",
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "Logging", package: "swift-log"),

@@ -115,9 +115,23 @@ public struct KostraGRPCService: RegistrableRPCService {
         return response.payload
     }
 
-    /// The envelope of a kept answer.
-    private static func decode(_ answer: EncodedAnswer) throws -> KostraV1.ResponseEnvelope {
-        try answer.body.withUnsafeReadableBytes { try KostraV1.ResponseEnvelope(decoding: $0) }
+    /// The envelope of a kept answer. An OK answer (nearly all of them) is
+    /// read by hand for its payload (`ResponseEnvelope` field 3), without
+    /// protobuf-c decoding the envelope; a kept error is decoded whole, for
+    /// its status and details.
+    static func decode(_ answer: EncodedAnswer) throws -> KostraV1.ResponseEnvelope {
+        guard answer.statusCode == .ok else {
+            return try answer.body.withUnsafeReadableBytes { try KostraV1.ResponseEnvelope(decoding: $0) }
+        }
+        let body = Array(answer.body.readableBytesView)
+        var reader = ProtobufWire.Reader(body[...])
+        var payload: [UInt8] = []
+        while let field = try reader.next() {
+            if field.number == 3, field.wireType == ProtobufWire.lengthDelimited {
+                payload = Array(field.bytes)
+            }
+        }
+        return KostraV1.ResponseEnvelope(payload: payload, protocolVersion: ProtocolVersion.current)
     }
 
     /// The call's string metadata as the native envelope carries it; gRPC's

@@ -1,5 +1,6 @@
 import KostraCodec
 @testable import KostraGRPC
+import KostraProtocol
 import Testing
 
 /// The hand-encoded pieces: grpc-timeout, ProtobufWire, the descriptor index
@@ -85,6 +86,18 @@ struct GRPCWireTests {
         #expect(error.number == 7)
         var code = ProtobufWire.Reader(error.bytes)
         #expect(try code.next()?.value == 5)  // NOT_FOUND
+    }
+
+    @Test("a kept answer: an OK one read by hand gives the payload protobuf-c would; an error decoded whole")
+    func keptAnswer() throws {
+        let payload = KostraV1.GetProfileRequest(region: "Bærum", year: 2024).encoded()
+        let ok = EncodedAnswer(KostraV1.ResponseEnvelope(status: KostraV1.Status(code: .ok), payload: payload, protocolVersion: 1))
+        let decoded = try KostraGRPCService.decode(ok)
+        #expect(decoded.payload == payload)
+        #expect((decoded.status?.code ?? .ok) == .ok)
+        let status = KostraV1.Status(code: .notFound, message: "no", details: [KostraV1.ErrorDetail(field: "region")])
+        let error = try KostraGRPCService.decode(EncodedAnswer(KostraV1.ResponseEnvelope(status: status, protocolVersion: 1)))
+        #expect(error.status == status)
     }
 
     @Test("untrusted bytes: 20 000 random and mutated messages never trap the reader, reflection or health")

@@ -600,3 +600,23 @@ def test_a_grpc_port_that_cannot_be_bound_stops_the_start():
     assert r.returncode == 2, r.stderr
     assert time.monotonic() - started < 30
     assert f"the gRPC port 127.0.0.1:{port} failed" in r.stderr and "Address already in use" in r.stderr, r.stderr
+
+
+def test_the_native_ports_size_limits_hold_on_the_grpc_port(stubs):
+    """--max-frame-size bounds a request message (the transport resets the
+    stream before the router sees it), --max-response-size an answer
+    (RESOURCE_EXHAUSTED, as on the native port); the port goes on serving."""
+    with grpc_server(["--max-frame-size", "1000", "--max-response-size", "2000"]) as (srv, port):
+        with grpc.insecure_channel(f"{srv.host}:{port}") as ch:
+            raw = ch.unary_unary("/kostra.v1.Kostra/GetSeries", request_serializer=None, response_deserializer=None)
+            big = stubs["series_pb2"].GetSeriesRequest(indicator_id=GRUPPESTORRELSE_2, regions=["Bærum"] * 200).SerializeToString()
+            assert len(big) > 1000
+            with pytest.raises(grpc.RpcError) as info:
+                raw(big, timeout=30)
+            assert info.value.code() in (grpc.StatusCode.CANCELLED, grpc.StatusCode.RESOURCE_EXHAUSTED, grpc.StatusCode.INTERNAL)
+            stub = stubs["kostra_pb2_grpc"].KostraStub(ch)
+            with pytest.raises(grpc.RpcError) as info:
+                stub.GetProfile(stubs["analysis_pb2"].GetProfileRequest(region="Bærum", year=2024), timeout=30)
+            assert info.value.code() == grpc.StatusCode.RESOURCE_EXHAUSTED
+            assert "2000" in info.value.details()
+            assert stub.Check(stubs["kostra_pb2"].HealthCheckRequest(), timeout=30).status == 1

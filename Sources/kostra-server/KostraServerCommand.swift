@@ -35,7 +35,7 @@ struct KostraServerCommand: AsyncParsableCommand {
               kostra-server import --data /var/lib/kostra --status final 12255.json
               kostra-server --data /var/lib/kostra --token-file /etc/kostra/token
               kostra-server --metrics-port 9464   # Prometheus /metrics, /healthz, /readyz
-              kostra-server --grpc-port 50051     # gRPC beside the native port (docs/clients.md)
+              kostra-server --grpc-port 50051     # gRPC as well (docs/clients.md)
               KOSTRA_LOG_FORMAT=json kostra-server --config /etc/kostra/kostra.conf
 
             SIGINT or SIGTERM drains: after --shutdown-delay seconds of NOT_SERVING

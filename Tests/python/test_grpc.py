@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import contextlib
 import importlib
-import os
 import shutil
+import signal
+import socket
 import subprocess
 import sys
-import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -421,7 +421,7 @@ def test_sigterm_drains_the_grpc_port(stubs):
             assert next(watch).status == health_pb2.HealthCheckResponse.SERVING
             in_flight = [stub.GetStatements.future(stubs["analysis_pb2"].RegionYearRequest(region="Bærum", year=y), timeout=60)
                          for y in (2022, 2023, 2024)]
-            srv.proc.send_signal(__import__("signal").SIGTERM)
+            srv.proc.send_signal(signal.SIGTERM)
             assert next(watch).status == health_pb2.HealthCheckResponse.NOT_SERVING
             assert health.Check(health_pb2.HealthCheckRequest(), timeout=30).status == health_pb2.HealthCheckResponse.NOT_SERVING
             # Still answering during the delay, and the calls sent before SIGTERM complete.
@@ -588,8 +588,6 @@ def test_tls_with_the_native_ports_files(stubs, tmp_path):
 def test_a_grpc_port_that_cannot_be_bound_stops_the_start():
     """Exit 2 at once, naming the port, rather than serving half (the native
     port alone) until SIGTERM."""
-    import socket
-
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()

@@ -10,6 +10,7 @@
 //   KostraData      the data: regions, indicators, observations, the built-in chapter, the store
 //   KostraAnalysis  the methods of the analysis over plain values (no NIO, no wire)
 //   KostraService   the handlers and the SwiftNIO server
+//   KostraGRPC      the same service over gRPC (grpc-swift-2), health and reflection beside it
 //   KostraClient    a multiplexing client connection, shared by the CLI, tests and benchmarks
 //   kostra-server   the server's command line
 //   kostra-client   the operators' command line
@@ -42,6 +43,8 @@ let package = Package(
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/grpc/grpc-swift-2.git", from: "2.4.3"),
+        .package(url: "https://github.com/grpc/grpc-swift-nio-transport.git", from: "2.9.2"),
     ],
     targets: [
         .target(
@@ -97,6 +100,22 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The Kostra service over gRPC (HTTP/2), answered by KostraService's router;
+        // messages stay bytes that protobuf-c decodes and encodes (no swift-protobuf).
+        .target(
+            name: "KostraGRPC",
+            dependencies: [
+                "KostraService",
+                "KostraCodec",
+                "KostraProtocol",
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "KostraClient",
             dependencies: [
@@ -111,6 +130,7 @@ let package = Package(
             name: "kostra-server",
             dependencies: [
                 "KostraService",
+                "KostraGRPC",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
@@ -188,6 +208,19 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KostraGRPCTests",
+            dependencies: [
+                "KostraGRPC",
+                "KostraService",
+                "KostraCodec",
+                "KostraProtocol",
+                "KostraData",
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -64,7 +64,7 @@ let package = Package(
         ),
         // The gRPC method, its protobuf-c serializers, and the service.
         .target(
-            name: "KostraGRPC",
+            name: "GRPCPeerKit",
             dependencies: [
                 .product(name: "KostraCodec", package: kostra),
                 .product(name: "KostraProtocol", package: kostra),
@@ -77,7 +77,7 @@ let package = Package(
         .executableTarget(
             name: "GRPCPeer",
             dependencies: [
-                "KostraGRPC",
+                "GRPCPeerKit",
                 .product(name: "KostraAnalysis", package: kostra),
                 .product(name: "KostraData", package: kostra),
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
@@ -89,7 +89,7 @@ let package = Package(
         .executableTarget(
             name: "GRPCBench",
             dependencies: [
-                "KostraGRPC",
+                "GRPCPeerKit",
                 .product(name: "KostraCodec", package: kostra),
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),

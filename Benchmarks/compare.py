@@ -36,8 +36,10 @@ Scenarios (issue 14's targets), 64 connections each:
                       --perf-label, beside the tables of other labels
   --haproxy           two kostra-servers behind HAProxy, driven through it
   --grpc              the grpc-swift-2 peer (Benchmarks/GRPCPeer: GetProfile from the same
-                      data through the same protobuf-c codec) under the profile 64x1 and
-                      64x16 loads, driven by Benchmarks/GRPCBench, interleaved with the others
+                      data through the same protobuf-c codec) and kostra-server's own gRPC
+                      port (--grpc-port: the same GetProfile through its router and answer
+                      cache) under the profile 64x1 and 64x16 loads, both driven by
+                      Benchmarks/GRPCBench, interleaved with the others
 
 --national DIR is a data directory with the national dataset imported; when it
 has no kostra.sqlite yet, Benchmarks/national/generate.py writes the JSON-stat
@@ -540,7 +542,7 @@ def main():
     scenarios = list(SCENARIOS)
     if opts.grpc:
         scenarios.append(("profile 64x16", "profile", 16, None, "GetProfile repeated, 16 in flight (with --grpc)"))
-    scenario_peers = {key: ["kostra", "redis"] + (["grpc"] if opts.grpc and method == "profile" else [])
+    scenario_peers = {key: ["kostra", "redis"] + (["grpc", "kostra-grpc"] if opts.grpc and method == "profile" else [])
                       for key, method, _, _, _ in scenarios}
     if opts.national:
         scenarios.append((RANDOM, "series", 1, 0.8, "GetSeries, random region, indicator and years (bench --random) "
@@ -551,6 +553,10 @@ def main():
     redis = Proc(lambda p: ["redis-server", "--port", str(p), "--save", "", "--appendonly", "no",
                             "--maxclients", "20000"], "redis")
     grpc = Proc(lambda p: [str(grpc_peer_bin), "--port", str(p)], "grpc") if opts.grpc else None
+    # kostra-server's own gRPC port (issue 15), with the same threads as the native runs;
+    # its native port is unused here.
+    kostra_grpc = Proc(lambda p: [str(server_bin), "--port", str(free_port()), "--grpc-port", str(p),
+                                  "--max-connections", "20000", *kostra_threads], "kostra-grpc") if opts.grpc else None
     national = None
     if opts.national:
         national = Proc(lambda p: [str(server_bin), "--data", str(Path(opts.national).resolve()), "--port", str(p),
@@ -610,9 +616,10 @@ def main():
                             redis_prefill(redis.port, sizes[key], keyspace)
                             print(f"{key}: Redis keyspace -r {keyspace} of {sizes[key]}-byte values, prefilled "
                                   f"in {time.monotonic() - started:.1f} s", file=sys.stderr)
-                    elif peer == "grpc":
-                        r = with_cpu(grpc, lambda: grpc_bench(grpc_bench_bin, grpc.port, "--connections", str(CONNECTIONS),
-                                                              "--depth", str(depth), "--duration", seconds))
+                    elif peer in ("grpc", "kostra-grpc"):
+                        target = grpc if peer == "grpc" else kostra_grpc
+                        r = with_cpu(target, lambda: grpc_bench(grpc_bench_bin, target.port, "--connections", str(CONNECTIONS),
+                                                                "--depth", str(depth), "--duration", seconds))
                     else:
                         n = redis_requests(key)
                         if key == RANDOM:
@@ -668,7 +675,7 @@ def main():
               file=sys.stderr)
         results["idle"] = {"kostra": [kostra_idle], "redis": [redis_idle]}
     finally:
-        for p in (kostra, redis, grpc, national):
+        for p in (kostra, redis, grpc, kostra_grpc, national):
             if p:
                 p.stop()
 
@@ -704,6 +711,13 @@ def main():
             g = med(key, "grpc", "requests_per_second")
             lines.append(f"| {key}: requests/s (p99), vs gRPC | {fmt(k)} ({fmt(med(key, 'kostra', 'p99_us'), 'µs')}) "
                          f"| grpc-swift-2 {fmt(g)} ({fmt(med(key, 'grpc', 'p99_us'), 'µs')}) | {k / g:.2f} | |")
+            # kostra's own gRPC port against the peer (the same transport: issue 15's
+            # target is >= 1.0) and against kostra's native port.
+            kg = med(key, "kostra-grpc", "requests_per_second")
+            lines.append(f"| {key}: kostra's gRPC port (--grpc-port), requests/s (p99) "
+                         f"| {fmt(kg)} ({fmt(med(key, 'kostra-grpc', 'p99_us'), 'µs')}) "
+                         f"| grpc-swift-2 {fmt(g)} | {kg / g:.2f} (native port: {kg / k:.2f}) "
+                         f"| {verdict_at_least(kg / g, 1.0)} |")
         errors = [x for x in results[key]["kostra"] if x.get("errors")]
         if errors:
             codes = {}
@@ -718,7 +732,7 @@ def main():
     # Where the time goes, coarsely: CPU per request of each side (2 cores to share).
     for key, _, _, _, _ in scenarios:
         cells = []
-        for peer in ("kostra", "redis", "grpc"):
+        for peer in ("kostra", "redis", "grpc", "kostra-grpc"):
             if peer in results[key]:
                 cells.append(f"{'' if peer == 'kostra' else peer + ' '}server {med(key, peer, 'server_cpu_us'):.1f} µs, "
                              f"load generator {med(key, peer, 'client_cpu_us'):.1f} µs")

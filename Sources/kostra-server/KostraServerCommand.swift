@@ -2,6 +2,7 @@ import ArgumentParser
 import CoreMetrics
 import Foundation
 import KostraData
+import KostraGRPC
 import KostraService
 import Logging
 import Prometheus
@@ -34,12 +35,14 @@ struct KostraServerCommand: AsyncParsableCommand {
               kostra-server import --data /var/lib/kostra --status final 12255.json
               kostra-server --data /var/lib/kostra --token-file /etc/kostra/token
               kostra-server --metrics-port 9464   # Prometheus /metrics, /healthz, /readyz
+              kostra-server --grpc-port 50051     # gRPC as well (docs/clients.md)
               KOSTRA_LOG_FORMAT=json kostra-server --config /etc/kostra/kostra.conf
 
             SIGINT or SIGTERM drains: after --shutdown-delay seconds of NOT_SERVING
             (still serving), new connections are refused with UNAVAILABLE, every request
             already read is answered (for at most --drain-timeout seconds), then the
-            server exits 0. docs/deploy.md describes running replicas.
+            server exits 0 (the gRPC port, if on, sends GOAWAY and finishes its calls in
+            flight at the same time). docs/deploy.md describes running replicas.
             """,
         version: KostraServerCommand.version,
         subcommands: [ImportCommand.self]
@@ -55,6 +58,9 @@ struct KostraServerCommand: AsyncParsableCommand {
 
     @Option(help: "The TCP port to listen on, 0 for any free port (default 7878).")
     var port: String?
+
+    @Option(help: "Serve the same methods over gRPC (HTTP/2), with health and reflection, on this port; 0 for any free port (default: off).")
+    var grpcPort: String?
 
     @Option(help: "Event-loop threads, or auto for one per core (default auto). With a load generator on the same few cores, fewer can be faster (BENCHMARKS.md).")
     var threads: String?
@@ -123,7 +129,7 @@ struct KostraServerCommand: AsyncParsableCommand {
     var flagValues: [String: String] {
         var values: [String: String] = [:]
         let options: [(String, String?)] = [
-            ("host", self.host), ("port", self.port), ("threads", self.threads), ("max-frame-size", self.maxFrameSize),
+            ("host", self.host), ("port", self.port), ("grpc-port", self.grpcPort), ("threads", self.threads), ("max-frame-size", self.maxFrameSize),
             ("max-in-flight", self.maxInFlight), ("max-connections", self.maxConnections),
             ("idle-timeout", self.idleTimeout), ("frame-timeout", self.frameTimeout),
             ("write-stall-timeout", self.writeStallTimeout), ("drain-timeout", self.drainTimeout),
@@ -212,7 +218,7 @@ struct KostraServerCommand: AsyncParsableCommand {
         var metrics: ServerMetrics?
         if let metricsPort = settings.metricsPort {
             let registry = Self.bootstrapMetrics()
-            metrics = ServerMetrics()
+            metrics = ServerMetrics(transports: settings.grpcPort == nil ? [.native] : [.native, .grpc])
             services.append(
                 .init(
                     service: OpsServer(
@@ -240,7 +246,20 @@ struct KostraServerCommand: AsyncParsableCommand {
                     metrics: metrics,
                     logger: logger,
                     load: load,
-                    reload: reload
+                    reload: reload,
+                    alongside: settings.grpcPort.map { grpcPort in
+                        [
+                            { [metrics] routers in
+                                KostraGRPCServer(
+                                    configuration: GRPCServerConfiguration(port: grpcPort, native: settings.serverConfiguration),
+                                    routers: routers,
+                                    health: health,
+                                    metrics: metrics,
+                                    logger: logger
+                                )
+                            }
+                        ]
+                    } ?? []
                 )
             )
         )

@@ -17,7 +17,7 @@ struct ServerSettings: Equatable {
 
     /// The settings a configuration file may hold, in `--print-config` order.
     static let keys = [
-        "data", "host", "port", "threads", "max-frame-size", "max-in-flight", "max-connections", "idle-timeout", "frame-timeout",
+        "data", "host", "port", "grpc-port", "threads", "max-frame-size", "max-in-flight", "max-connections", "idle-timeout", "frame-timeout",
         "write-stall-timeout", "drain-timeout", "shutdown-delay", "max-response-size", "tls-cert", "tls-key", "token-file", "token", "require-token-for-reads",
         "log-level", "log-format", "slow-request-ms", "metrics-port", "metrics-host",
     ]
@@ -26,6 +26,8 @@ struct ServerSettings: Equatable {
     var data: String?
     var host = "127.0.0.1"
     var port = 7878
+    /// nil: no gRPC port.
+    var grpcPort: Int?
     /// Event-loop threads; 0 (the default): one per core.
     var threads = 0
     var maxFrameSize = 4 * 1024 * 1024
@@ -92,6 +94,17 @@ struct ServerSettings: Equatable {
         settings.port = try reader.read("port", default: d.port, allowed: "an integer from 0 to 65535 (0: any free port)", show: { "\($0)" }) {
             Int($0).flatMap { (0...65535).contains($0) ? $0 : nil }
         }
+        settings.grpcPort = try reader.read(
+            "grpc-port",
+            default: d.grpcPort,
+            allowed: "an integer from 0 to 65535 (0: any free port), or off",
+            show: { $0.map { "\($0)" } },
+            parse: { text -> Int?? in
+                if text == "off" { return .some(nil) }
+                guard let port = Int(text), (0...65535).contains(port) else { return nil }
+                return .some(port)
+            }
+        )
         settings.threads = try reader.read(
             "threads",
             default: d.threads,

@@ -28,6 +28,24 @@ struct ConfigurationTests {
         #expect(effective.map(\.key) == ["config"] + ServerSettings.keys)
     }
 
+    @Test("grpc-port: off by default, from a flag, KOSTRA_GRPC_PORT or the file; off turns it off; a bad port stops the start")
+    func grpcPort() throws {
+        #expect(try ServerSettings.resolve(flags: [:], environment: [:]).settings.grpcPort == nil)
+        #expect(try ServerSettings.resolve(flags: ["grpc-port": "50051"], environment: [:]).settings.grpcPort == 50051)
+        #expect(try ServerSettings.resolve(flags: [:], environment: ["KOSTRA_GRPC_PORT": "0"]).settings.grpcPort == 0)
+        #expect(try ServerSettings.resolve(flags: ["grpc-port": "off"], environment: ["KOSTRA_GRPC_PORT": "50051"]).settings.grpcPort == nil)
+        try self.withConfigFile("grpc-port = 50052\n") { path in
+            let (settings, effective) = try ServerSettings.resolve(flags: [:], environment: ["KOSTRA_CONFIG": path])
+            #expect(settings.grpcPort == 50052)
+            #expect(effective.first { $0.key == "grpc-port" }?.source == .file(path: path, line: 1))
+        }
+        #expect(throws: ConfigurationError.self) {
+            try ServerSettings.resolve(flags: ["grpc-port": "70000"], environment: [:])
+        }
+        let command = try KostraServerCommand.parse(["--grpc-port", "50051"])
+        #expect(command.flagValues["grpc-port"] == "50051")
+    }
+
     @Test("a flag beats the environment, which beats the file, which beats the default")
     func precedence() throws {
         try self.withConfigFile(

@@ -12,7 +12,7 @@ struct MetricsTests {
     static let check = KostraMethods.check.path
 
     static func requests(_ method: String, _ code: String) -> String {
-        "kostra_requests_total{method=\"\(method)\",code=\"\(code)\"}"
+        "kostra_requests_total{method=\"\(method)\",code=\"\(code)\",transport=\"native\"}"
     }
 
     static func refused(_ reason: String) -> String {
@@ -57,8 +57,10 @@ struct MetricsTests {
             #expect(samples[Self.requests(Self.profile, "NOT_FOUND")] == 2)
             #expect(samples[Self.requests(Self.check, "OK")] == 1)
             #expect(samples[Self.requests("other", "UNIMPLEMENTED")] == 1)
-            #expect(samples["kostra_request_duration_seconds_count{method=\"\(Self.profile)\"}"] == 5)
-            #expect(samples["kostra_request_duration_seconds_count{method=\"\(Self.check)\"}"] == 1)
+            #expect(samples["kostra_request_duration_seconds_count{method=\"\(Self.profile)\",transport=\"native\"}"] == 5)
+            #expect(samples["kostra_request_duration_seconds_count{method=\"\(Self.check)\",transport=\"native\"}"] == 1)
+            // The native port's server counts on the native transport only: no gRPC series.
+            #expect(!samples.keys.contains { $0.contains("transport=\"grpc\"") })
             #expect(samples[Self.refused("zero_request_id")] == 1)
             #expect(samples[Self.refused("not_an_envelope")] == 1)
             #expect(samples[Self.refused("unsupported_flags")] == 1)

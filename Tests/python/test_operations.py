@@ -136,9 +136,9 @@ def test_metrics_health_and_json_logs_of_a_live_server(schema):
                 assert c.call("GetSeries", req).ok
             assert c.call("Check", schema.HealthCheckRequest()).ok
             samples = scrape(metrics_port)
-        series = 'method="/kostra.v1.Kostra/GetSeries",code="OK"'
+        series = 'method="/kostra.v1.Kostra/GetSeries",code="OK",transport="native"'
         assert samples[f"kostra_requests_total{{{series}}}"] == 4
-        assert samples['kostra_requests_total{method="/kostra.v1.Kostra/Check",code="OK"}'] == 1
+        assert samples['kostra_requests_total{method="/kostra.v1.Kostra/Check",code="OK",transport="native"}'] == 1
         assert samples['kostra_data_info{version="built-in"}'] == 1
         assert any(k.startswith("kostra_build_info{") for k in samples)
         assert kw.stop_server(srv) == 0

@@ -2,7 +2,7 @@ import GRPCCore
 import GRPCNIOTransportHTTP2
 import Histogram
 import KostraCodec
-import KostraGRPC
+import GRPCPeerKit
 import NIOCore
 
 /// The measured part of a run: calls that end inside it are counted.

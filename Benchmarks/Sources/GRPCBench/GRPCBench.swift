@@ -2,7 +2,7 @@ import ArgumentParser
 import GRPCCore
 import GRPCNIOTransportHTTP2
 import KostraCodec
-import KostraGRPC
+import GRPCPeerKit
 import NIOPosix
 
 /// A closed-loop gRPC load generator, the twin of `kostra-client bench` for

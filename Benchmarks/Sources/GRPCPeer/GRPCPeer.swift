@@ -3,7 +3,7 @@ import GRPCCore
 import GRPCNIOTransportHTTP2
 import KostraAnalysis
 import KostraData
-import KostraGRPC
+import GRPCPeerKit
 
 /// A minimal grpc-swift-2 server for the load comparison: `GetProfile` only,
 /// over HTTP/2 in plaintext on loopback, answered by kostra's own analysis

@@ -2,8 +2,8 @@ import CoreMetrics
 import KostraProtocol
 import Synchronization
 
-/// One method's request counters (by status code) and latency timer, made
-/// once and looked up per request without building a string.
+/// One method's request counters (by status code) and latency timer on one
+/// transport, made once and looked up per request without building a string.
 ///
 /// The OK counter exists from the start; a counter for another code is made
 /// the first time that code is answered, under a lock held only for the
@@ -12,20 +12,27 @@ import Synchronization
 final class MethodMetrics: Sendable {
     /// The `method` label.
     let label: String
+    /// The `transport` label.
+    let transport: ServerMetrics.Transport
     private let factory: any MetricsFactory
     private let ok: Counter
     private let otherCodes = Mutex<[StatusCode: Counter]>([:])
     private let timer: Timer
 
-    init(label: String, factory: any MetricsFactory) {
+    init(label: String, transport: ServerMetrics.Transport, factory: any MetricsFactory) {
         self.label = label
+        self.transport = transport
         self.factory = factory
         self.ok = Counter(
             label: ServerMetrics.Names.requests,
-            dimensions: [("method", label), ("code", StatusCode.ok.name)],
+            dimensions: [("method", label), ("code", StatusCode.ok.name), ("transport", transport.rawValue)],
             factory: factory
         )
-        self.timer = Timer(label: ServerMetrics.Names.duration, dimensions: [("method", label)], factory: factory)
+        self.timer = Timer(
+            label: ServerMetrics.Names.duration,
+            dimensions: [("method", label), ("transport", transport.rawValue)],
+            factory: factory
+        )
     }
 
     /// Counts one request answered with `code`, and records how long it took.
@@ -57,7 +64,7 @@ final class MethodMetrics: Sendable {
             if let counter = counters[code] { return counter }
             let counter = Counter(
                 label: ServerMetrics.Names.requests,
-                dimensions: [("method", self.label), ("code", code.name)],
+                dimensions: [("method", self.label), ("code", code.name), ("transport", self.transport.rawValue)],
                 factory: self.factory
             )
             counters[code] = counter

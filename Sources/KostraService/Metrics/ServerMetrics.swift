@@ -2,8 +2,8 @@ public import CoreMetrics
 public import KostraProtocol
 import Synchronization
 
-/// The server's metrics, through swift-metrics: requests by method and
-/// status code, latency by method, open connections, requests in flight,
+/// The server's metrics, through swift-metrics: requests by method, status
+/// code and transport (the native port or gRPC), latency by method and transport, open connections, requests in flight,
 /// frames and connections refused and why, bytes in and out, and the data
 /// version loaded.
 ///
@@ -16,10 +16,10 @@ import Synchronization
 public final class ServerMetrics: Sendable {
     /// The metric names, as a Prometheus exporter shows them.
     public enum Names {
-        /// Counter: requests answered, labels `method` and `code`.
+        /// Counter: requests answered, labels `method`, `code` and `transport`.
         public static let requests = "kostra_requests_total"
         /// Timer (a histogram in Prometheus): seconds from reading a request
-        /// to writing its answer, label `method`.
+        /// to writing its answer, labels `method` and `transport`.
         public static let duration = "kostra_request_duration_seconds"
         /// Gauge: connections open.
         public static let openConnections = "kostra_open_connections"
@@ -45,9 +45,19 @@ public final class ServerMetrics: Sendable {
     /// The `method` label of requests for a path the server does not serve.
     public static let otherMethod = "other"
 
+    /// Which port a request came in on: the `transport` label.
+    public enum Transport: String, Sendable, CaseIterable {
+        /// The native framed protocol (`--port`).
+        case native
+        /// gRPC over HTTP/2 (`--grpc-port`).
+        case grpc
+    }
+
     private let factory: any MetricsFactory
     private let methods: [String: MethodMetrics]
     private let other: MethodMetrics
+    private let grpcMethods: [String: MethodMetrics]
+    private let grpcOther: MethodMetrics?
     /// By ``RefusalReason/rawValue``; none for the connection limit, which refuses no frame.
     private let framesRefused: [Counter?]
     private let connectionsRefused: [Counter]
@@ -60,15 +70,28 @@ public final class ServerMetrics: Sendable {
     let bytesOut: Counter
 
     /// Metrics for a server of `methods` (every method of `service Kostra`
-    /// by default), made with `factory`.
-    public init(methods: [String] = KostraMethods.allPaths, factory: any MetricsFactory = MetricsSystem.factory) {
+    /// by default) on `transports` (the native port by default; add
+    /// ``Transport/grpc`` when the gRPC port is on: a transport left out has
+    /// no series and its calls are not counted),
+    /// made with `factory`.
+    public init(
+        methods: [String] = KostraMethods.allPaths,
+        transports: Set<Transport> = [.native],
+        factory: any MetricsFactory = MetricsSystem.factory
+    ) {
         self.factory = factory
         var table: [String: MethodMetrics] = [:]
+        var grpcTable: [String: MethodMetrics] = [:]
         for path in methods {
-            table[path] = MethodMetrics(label: path, factory: factory)
+            table[path] = MethodMetrics(label: path, transport: .native, factory: factory)
+            if transports.contains(.grpc) {
+                grpcTable[path] = MethodMetrics(label: path, transport: .grpc, factory: factory)
+            }
         }
         self.methods = table
-        self.other = MethodMetrics(label: Self.otherMethod, factory: factory)
+        self.other = MethodMetrics(label: Self.otherMethod, transport: .native, factory: factory)
+        self.grpcMethods = grpcTable
+        self.grpcOther = transports.contains(.grpc) ? MethodMetrics(label: Self.otherMethod, transport: .grpc, factory: factory) : nil
         self.framesRefused = RefusalReason.allCases.map {
             $0 == .connectionLimit ? nil : Counter(label: Names.framesRefused, dimensions: [("reason", $0.label)], factory: factory)
         }
@@ -83,9 +106,36 @@ public final class ServerMetrics: Sendable {
         self.bytesOut = Counter(label: Names.bytesOut, factory: factory)
     }
 
-    /// The metrics of the method at `path`, or of "other".
+    /// The metrics of the method at `path` on the native port, or of "other".
     func method(_ path: String) -> MethodMetrics {
         self.methods[path] ?? self.other
+    }
+
+    /// The metrics of the method at `path` on `transport`, or of "other";
+    /// nil for a transport these metrics were not made for.
+    func method(_ path: String, transport: Transport) -> MethodMetrics? {
+        switch transport {
+        case .native: self.methods[path] ?? self.other
+        case .grpc: self.grpcMethods[path] ?? self.grpcOther
+        }
+    }
+
+    /// Counts one request to `path` on `transport` answered with `code`,
+    /// and records how long it took: for a transport served outside this
+    /// module (the gRPC port), which counts as the native port does.
+    public func answered(path: String, transport: Transport, code: StatusCode, after duration: Duration) {
+        self.method(path, transport: transport)?.answered(code, after: duration)
+    }
+
+    /// Counts a request being computed (``Names/requestsInFlight``) until
+    /// ``requestFinished()``.
+    public func requestStarted() {
+        self.requestsInFlight.increment()
+    }
+
+    /// Counts a request started with ``requestStarted()`` as done.
+    public func requestFinished() {
+        self.requestsInFlight.decrement()
     }
 
     /// Counts a frame refused for `reason`.

@@ -16,6 +16,7 @@ public final class DataLoadingServer: Service, Sendable {
     private let load: @Sendable () async throws -> Dataset
     private let reload: (@Sendable () throws -> Dataset)?
     private let onListening: @Sendable (SocketAddress) -> Void
+    private let alongside: [@Sendable (RouterHolder) -> any Service]
 
     /// A server that serves what `load` returns.
     ///
@@ -27,6 +28,10 @@ public final class DataLoadingServer: Service, Sendable {
     ///   - load: the data to serve first.
     ///   - reload: reads the newest data for the `Reload` method; nil (the
     ///     default): the data is fixed and `Reload` answers FAILED_PRECONDITION.
+    ///   - alongside: services made, once the data is loaded, over the same
+    ///     routers (another port serving the same methods, such as gRPC), run
+    ///     beside the native server with the same graceful shutdown, so that
+    ///     both drain at once; if one fails, the other is cancelled.
     public init(
         configuration: ServerConfiguration,
         authentication: Authentication = .none,
@@ -35,8 +40,10 @@ public final class DataLoadingServer: Service, Sendable {
         logger: Logger,
         onListening: @escaping @Sendable (SocketAddress) -> Void = { _ in },
         load: @escaping @Sendable () async throws -> Dataset,
-        reload: (@Sendable () throws -> Dataset)? = nil
+        reload: (@Sendable () throws -> Dataset)? = nil,
+        alongside: [@Sendable (RouterHolder) -> any Service] = []
     ) {
+        self.alongside = alongside
         self.configuration = configuration
         self.authentication = authentication
         self.health = health
@@ -82,6 +89,26 @@ public final class DataLoadingServer: Service, Sendable {
         )
         // The routers' Reload holds the reloader weakly: it must live as long as the server.
         defer { withExtendedLifetime(reloader) {} }
-        try await server.run()
+        let companions = self.alongside.map { $0(reloader.routers) }
+        guard !companions.isEmpty else {
+            try await server.run()
+            return
+        }
+        // Child tasks inherit the group's graceful shutdown, so each service
+        // sees SIGTERM at the same moment.
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await server.run() }
+            for companion in companions {
+                group.addTask { try await companion.run() }
+            }
+            // next(), not waitForAll(): the first failure (a port that cannot
+            // be bound) must stop the others at once, not after they drain.
+            do {
+                while try await group.next() != nil {}
+            } catch {
+                group.cancelAll()
+                throw error
+            }
+        }
     }
 }

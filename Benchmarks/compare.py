@@ -37,8 +37,8 @@ Scenarios (issue 14's targets), 64 connections each:
   --haproxy           two kostra-servers behind HAProxy, driven through it
   --grpc              the grpc-swift-2 peer (Benchmarks/GRPCPeer: GetProfile from the same
                       data through the same protobuf-c codec) and kostra-server's own gRPC
-                      port (--grpc-port: the same GetProfile through its router and answer
-                      cache) under the profile 64x1 and 64x16 loads, both driven by
+                      port (--grpc-port, --threads auto as the peer: the same GetProfile through
+                      its router and answer cache) under the profile 64x1 and 64x16 loads, both driven by
                       Benchmarks/GRPCBench, interleaved with the others
 
 --national DIR is a data directory with the national dataset imported; when it
@@ -553,10 +553,11 @@ def main():
     redis = Proc(lambda p: ["redis-server", "--port", str(p), "--save", "", "--appendonly", "no",
                             "--maxclients", "20000"], "redis")
     grpc = Proc(lambda p: [str(grpc_peer_bin), "--port", str(p)], "grpc") if opts.grpc else None
-    # kostra-server's own gRPC port (issue 15), with the same threads as the native runs;
+    # kostra-server's own gRPC port (issue 15), with one event loop per core as the
+    # grpc-swift-2 peer has (NIO's singleton group): the same transport, set up alike;
     # its native port is unused here.
     kostra_grpc = Proc(lambda p: [str(server_bin), "--port", str(free_port()), "--grpc-port", str(p),
-                                  "--max-connections", "20000", *kostra_threads], "kostra-grpc") if opts.grpc else None
+                                  "--max-connections", "20000", "--threads", "auto"], "kostra-grpc") if opts.grpc else None
     national = None
     if opts.national:
         national = Proc(lambda p: [str(server_bin), "--data", str(Path(opts.national).resolve()), "--port", str(p),

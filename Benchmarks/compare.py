@@ -296,14 +296,25 @@ def machine_description():
     return f"{os.cpu_count()} cores{', ' + model if model else ''}, {sh('uname', '-srm').strip()}"
 
 
+def shown_path(path):
+    """A path as BENCHMARKS.md shows it: relative to this checkout when inside it (the file
+    names no development machine's paths: scripts/check-paths.sh), else as it is."""
+    resolved = Path(path).resolve()
+    try:
+        return str(resolved.relative_to(ROOT)) or "."
+    except ValueError:
+        return str(path)
+
+
 def binaries_description(bin_dir):
     """The bin dir, and the commit of the checkout it belongs to when it is a SwiftPM .build."""
-    description = str(bin_dir)
+    description = shown_path(bin_dir)
     for parent in Path(bin_dir).resolve().parents:
         if (parent / ".git").exists():
             try:
                 commit = sh("git", "-C", str(parent), "describe", "--always", "--dirty").strip()
-                description += f" (checkout {parent} at {commit})"
+                where = "this checkout" if parent == ROOT else f"the checkout {shown_path(parent)}"
+                description += f" ({where} at {commit})"
             except subprocess.CalledProcessError:
                 pass
             break

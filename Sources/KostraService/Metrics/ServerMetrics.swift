@@ -23,8 +23,8 @@ public final class ServerMetrics: Sendable {
         public static let duration = "kostra_request_duration_seconds"
         /// Gauge: connections open.
         public static let openConnections = "kostra_open_connections"
-        /// Gauge: requests being computed (the serving loop's; answers sent
-        /// straight from the cache on the event loop never wait).
+        /// Gauge: requests being computed in a task (an expensive method's;
+        /// the rest are answered on the event loop and never wait).
         public static let requestsInFlight = "kostra_requests_in_flight"
         /// Counter: frames refused, label `reason`.
         public static let framesRefused = "kostra_frames_refused_total"

@@ -5,7 +5,7 @@ public import KostraProtocol
 /// response's encoded payload, or throws the error to answer with.
 ///
 /// A handler of this kind may suspend, so the server runs it in a task of
-/// the connection's serving loop, within the connection's in-flight limit.
+/// its own, within the connection's in-flight limit.
 /// A handler that never suspends and does bounded work conforms to
 /// ``SynchronousRPCHandler`` as well, and is answered on the event loop.
 public protocol RPCHandler: Sendable {

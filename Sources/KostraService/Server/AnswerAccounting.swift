@@ -3,7 +3,7 @@ import KostraProtocol
 import Logging
 
 /// Counts, times and logs each answer, the same way whether it was written
-/// on the event loop or by the serving loop.
+/// on the event loop or by a task.
 ///
 /// Nothing is logged per request at info level: an answer is logged at
 /// debug, and as a warning when it took longer than the slow-request

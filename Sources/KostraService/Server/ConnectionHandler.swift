@@ -388,7 +388,6 @@ final class ConnectionHandler: ChannelInboundHandler {
                     "drain timeout: closing a connection with requests unanswered",
                     metadata: ["unanswered": "\(self.tasks.count)"]
                 )
-                self.inFlight.abandon()
                 context.close(promise: nil)
             }
         }

@@ -1,8 +1,8 @@
 import NIOCore
 import Synchronization
 
-/// One connection's requests in flight (those answered in a task of the
-/// serving loop) and whether it is draining, behind one lock: a request is
+/// One connection's requests in flight (those answered in a task: an
+/// expensive method's) and whether it is draining, behind one lock: a request is
 /// either counted before the drain starts (and so answered before the
 /// connection closes) or refused as the drain's. A request the event loop
 /// answers at once is never in flight: it is answered in the same call that
@@ -18,8 +18,7 @@ final class InFlightCounter: Sendable {
     private struct State {
         var count = 0
         var draining = false
-        var abandoned = false
-        /// When a request was last answered or a frame last taken (NIO's uptime clock).
+        /// When a request in flight was last answered (NIO's uptime clock).
         var lastAnswered = NIODeadline.uptimeNanoseconds(0)
     }
 
@@ -53,33 +52,13 @@ final class InFlightCounter: Sendable {
         }
     }
 
-    /// Whether the connection is draining.
-    var isDraining: Bool {
-        self.state.withLock { $0.draining }
-    }
-
-    /// Gives up on the requests in flight: the drain timed out.
-    func abandon() {
-        self.state.withLock { $0.abandoned = true }
-    }
-
-    /// Whether the drain gave up on this connection's requests.
-    var isAbandoned: Bool {
-        self.state.withLock { $0.abandoned }
-    }
-
-    /// How many requests are in flight.
-    var count: Int {
-        self.state.withLock { $0.count }
-    }
-
     /// Whether the connection has no request in hand.
     var isIdle: Bool {
         self.state.withLock { $0.count == 0 }
     }
 
-    /// When a request in flight was last answered (its answer handed to the
-    /// channel's writer, which passes it to the event loop a moment later); the idle timeout counts from it too, so that an answer on
+    /// When a request in flight was last answered (its answer written, on the
+    /// event loop); the idle timeout counts from it too, so that an answer on
     /// its way to the socket is never overtaken by the idle close.
     var lastAnswered: NIODeadline {
         self.state.withLock { $0.lastAnswered }

@@ -123,15 +123,51 @@ public struct KostraGRPCService: RegistrableRPCService {
         guard answer.statusCode == .ok else {
             return try answer.body.withUnsafeReadableBytes { try KostraV1.ResponseEnvelope(decoding: $0) }
         }
-        let body = Array(answer.body.readableBytesView)
-        var reader = ProtobufWire.Reader(body[...])
+        return KostraV1.ResponseEnvelope(payload: try Self.payload(of: answer.body), protocolVersion: ProtocolVersion.current)
+    }
+
+    /// The `payload` field (3) of an encoded envelope, read in place from the
+    /// kept buffer: the answer's bytes are copied once, into the array gRPC
+    /// sends, not first into an array of the whole envelope (a kept GetProfile
+    /// answer is 22 KB). The last occurrence wins, as protobuf says.
+    static func payload(of body: ByteBuffer) throws(ProtobufWire.MalformedMessage) -> [UInt8] {
+        var buffer = body
         var payload: [UInt8] = []
-        while let field = try reader.next() {
-            if field.number == 3, field.wireType == ProtobufWire.lengthDelimited {
-                payload = Array(field.bytes)
+        while buffer.readableBytes > 0 {
+            let key = try Self.varint(&buffer)
+            guard key >> 3 > 0 else { throw ProtobufWire.MalformedMessage() }
+            switch key & 7 {
+            case ProtobufWire.varint:
+                _ = try Self.varint(&buffer)
+            case ProtobufWire.lengthDelimited:
+                let length = try Self.varint(&buffer)
+                guard length <= UInt64(buffer.readableBytes) else { throw ProtobufWire.MalformedMessage() }
+                if key >> 3 == 3 {
+                    payload = buffer.readBytes(length: Int(length)) ?? []
+                } else {
+                    buffer.moveReaderIndex(forwardBy: Int(length))
+                }
+            case ProtobufWire.fixed64, ProtobufWire.fixed32:
+                let size = key & 7 == ProtobufWire.fixed64 ? 8 : 4
+                guard buffer.readableBytes >= size else { throw ProtobufWire.MalformedMessage() }
+                buffer.moveReaderIndex(forwardBy: size)
+            default:
+                throw ProtobufWire.MalformedMessage()
             }
         }
-        return KostraV1.ResponseEnvelope(payload: payload, protocolVersion: ProtocolVersion.current)
+        return payload
+    }
+
+    private static func varint(_ buffer: inout ByteBuffer) throws(ProtobufWire.MalformedMessage) -> UInt64 {
+        var result: UInt64 = 0
+        var shift: UInt64 = 0
+        while let byte = buffer.readInteger(as: UInt8.self) {
+            guard shift < 64 else { throw ProtobufWire.MalformedMessage() }
+            result |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return result }
+            shift += 7
+        }
+        throw ProtobufWire.MalformedMessage()
     }
 
     /// The call's string metadata as the native envelope carries it; gRPC's

@@ -1,6 +1,7 @@
 import KostraCodec
 @testable import KostraGRPC
 import KostraProtocol
+import NIOCore
 import Testing
 
 /// The hand-encoded pieces: grpc-timeout, ProtobufWire, the descriptor index
@@ -98,6 +99,13 @@ struct GRPCWireTests {
         let status = KostraV1.Status(code: .notFound, message: "no", details: [KostraV1.ErrorDetail(field: "region")])
         let error = try KostraGRPCService.decode(EncodedAnswer(KostraV1.ResponseEnvelope(status: status, protocolVersion: 1)))
         #expect(error.status == status)
+
+        // Read in place: a repeated payload field, the last wins; bytes cut short throw.
+        var twice = ByteBuffer(bytes: [0x1A, 0x01, 0xAA, 0x20, 0x01, 0x1A, 0x02, 0xBB, 0xCC])
+        #expect(try KostraGRPCService.payload(of: twice) == [0xBB, 0xCC])
+        twice.moveWriterIndex(to: 8)  // the last payload one byte short
+        #expect(throws: ProtobufWire.MalformedMessage.self) { try KostraGRPCService.payload(of: twice) }
+        #expect(throws: ProtobufWire.MalformedMessage.self) { try KostraGRPCService.payload(of: ByteBuffer(bytes: [0x20, 0x80])) }
     }
 
     @Test("untrusted bytes: 20 000 random and mutated messages never trap the reader, reflection or health")

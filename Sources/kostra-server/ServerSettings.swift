@@ -94,17 +94,7 @@ struct ServerSettings: Equatable {
         settings.port = try reader.read("port", default: d.port, allowed: "an integer from 0 to 65535 (0: any free port)", show: { "\($0)" }) {
             Int($0).flatMap { (0...65535).contains($0) ? $0 : nil }
         }
-        settings.grpcPort = try reader.read(
-            "grpc-port",
-            default: d.grpcPort,
-            allowed: "an integer from 0 to 65535 (0: any free port), or off",
-            show: { $0.map { "\($0)" } },
-            parse: { text -> Int?? in
-                if text == "off" { return .some(nil) }
-                guard let port = Int(text), (0...65535).contains(port) else { return nil }
-                return .some(port)
-            }
-        )
+        settings.grpcPort = try reader.readOptionalPort("grpc-port", default: d.grpcPort)
         settings.threads = try reader.read(
             "threads",
             default: d.threads,
@@ -188,17 +178,7 @@ struct ServerSettings: Equatable {
             show: { "\($0)" },
             parse: { Int($0).flatMap { $0 >= 0 ? $0 : nil } }
         )
-        settings.metricsPort = try reader.read(
-            "metrics-port",
-            default: d.metricsPort,
-            allowed: "an integer from 0 to 65535 (0: any free port), or off",
-            show: { $0.map { "\($0)" } },
-            parse: { text -> Int?? in
-                if text == "off" { return .some(nil) }
-                guard let port = Int(text), (0...65535).contains(port) else { return nil }
-                return .some(port)
-            }
-        )
+        settings.metricsPort = try reader.readOptionalPort("metrics-port", default: d.metricsPort)
         settings.metricsHost = try reader.read(
             "metrics-host",
             default: d.metricsHost,
@@ -225,6 +205,21 @@ struct ServerSettings: Equatable {
 }
 
 extension SettingsReader {
+    /// A port that is off (nil) unless set: "off", or 0 to 65535 (0: any free port).
+    mutating func readOptionalPort(_ key: String, default defaultValue: Int?) throws(ConfigurationError) -> Int? {
+        try self.read(
+            key,
+            default: defaultValue,
+            allowed: "an integer from 0 to 65535 (0: any free port), or off",
+            show: { $0.map { "\($0)" } },
+            parse: { text -> Int?? in
+                if text == "off" { return .some(nil) }
+                guard let port = Int(text), (0...65535).contains(port) else { return nil }
+                return .some(port)
+            }
+        )
+    }
+
     /// A positive integer.
     mutating func readPositive(_ key: String, default defaultValue: Int, unit: String) throws(ConfigurationError) -> Int {
         try self.read(key, default: defaultValue, allowed: "a positive integer (\(unit))", show: { "\($0)" }) {

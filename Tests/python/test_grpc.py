@@ -34,14 +34,8 @@ from google.protobuf import descriptor_pb2, descriptor_pool, message_factory  # 
 import kostra_wire as kw  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
-GRUPPESTORRELSE_2 = "grunnskole.gruppestorrelse_2"
-YEARS = [2021, 2022, 2023, 2024]
-# Table «Gruppestørrelse 2 - lærernorm», as the chapter prints it.
-CHAPTER_TABLE = {
-    "3201": [17.4, 17.3, 17.1, 16.9],  # Bærum
-    "3203": [16.7, 16.3, 16.8, 16.7],  # Asker
-    "ASSS": [16.6, 16.5, 16.4, 16.4],  # ASSS med Oslo
-}
+# The chapter's table «Gruppestørrelse 2 - lærernorm», as the native tests check it.
+from test_interop import CHAPTER_TABLE, GRUPPESTORRELSE_2, YEARS  # noqa: E402
 TOKEN = "s3cret-grpc-token"
 FIXTURES = REPO / "Tests" / "KostraDataTests" / "Fixtures"
 

@@ -11,24 +11,31 @@ import Logging
 struct AnswerAccounting: Sendable {
     let metrics: ServerMetrics?
     let slowRequestThreshold: Duration?
+    /// Whether every answer is logged (the logger's level is debug or lower).
+    let logsEveryAnswer: Bool
+    /// Whether anything is to be done for an answer at all: when not, not
+    /// even the clock is read.
+    let isActive: Bool
 
-    /// Whether anything is to be done for an answer at all: when not, the
-    /// caller need not read the clock.
-    func isActive(_ logger: Logger) -> Bool {
-        self.metrics != nil || self.slowRequestThreshold != nil || logger.logLevel <= .debug
+    init(metrics: ServerMetrics?, slowRequestThreshold: Duration?, logLevel: Logger.Level) {
+        self.metrics = metrics
+        self.slowRequestThreshold = slowRequestThreshold
+        self.logsEveryAnswer = logLevel <= .debug
+        self.isActive = metrics != nil || slowRequestThreshold != nil || self.logsEveryAnswer
     }
 
     /// Counts one answer to `envelope` with `code`; records its latency in
     /// its method's histogram when `timed` (see ``ConnectionHandler`` for why not
-    /// every one); logs it when slow or at debug level.
+    /// every one); logs it when slow or at debug level (`logger` is made only
+    /// then: it carries the peer's address, which costs a string).
     func answered(
         _ envelope: KostraV1.RequestEnvelope,
         code: StatusCode,
         receivedAt: ContinuousClock.Instant,
         timed: Bool,
-        logger: Logger
+        logger: @autoclosure () -> Logger
     ) {
-        guard self.isActive(logger) else { return }
+        guard self.isActive else { return }
         let duration = ContinuousClock.now - receivedAt
         if let metrics = self.metrics {
             let method = metrics.method(envelope.method)
@@ -39,25 +46,17 @@ struct AnswerAccounting: Sendable {
             }
         }
         let isSlow = self.slowRequestThreshold.map { duration >= $0 } ?? false
-        guard isSlow || logger.logLevel <= .debug else { return }
+        guard isSlow || self.logsEveryAnswer else { return }
         let metadata: Logger.Metadata = [
             "request_id": "\(envelope.id)",
             "method": "\(envelope.method)",
             "status": "\(code.name)",
-            "duration_ms": "\(Self.milliseconds(duration))",
+            "duration_ms": "\(duration.millisecondsText)",
         ]
         if isSlow {
-            logger.warning("slow request", metadata: metadata)
+            logger().warning("slow request", metadata: metadata)
         } else {
-            logger.debug("request answered", metadata: metadata)
+            logger().debug("request answered", metadata: metadata)
         }
-    }
-
-    /// A duration in milliseconds with three decimals: "1234.567".
-    static func milliseconds(_ duration: Duration) -> String {
-        let (seconds, attoseconds) = duration.components
-        let microseconds = seconds * 1_000_000 + attoseconds / 1_000_000_000_000
-        let fraction = String(microseconds % 1000)
-        return "\(microseconds / 1000).\(String(repeating: "0", count: 3 - fraction.count))\(fraction)"
     }
 }

@@ -100,7 +100,11 @@ final class ConnectionHandler: ChannelInboundHandler {
         (self.router, self.generation) = routers.snapshot()
         self.inFlight = inFlight
         self.configuration = configuration
-        self.accounting = AnswerAccounting(metrics: metrics, slowRequestThreshold: configuration.slowRequestThreshold)
+        self.accounting = AnswerAccounting(
+            metrics: metrics,
+            slowRequestThreshold: configuration.slowRequestThreshold,
+            logLevel: logger.logLevel
+        )
         self.baseLogger = logger
     }
 
@@ -155,11 +159,7 @@ final class ConnectionHandler: ChannelInboundHandler {
             return
         }
         let limit = self.configuration.maximumRequestsInFlightPerConnection
-        switch self.inFlight.enter(limit: limit) {
-        case .accepted:
-            self.accounting.metrics?.requestsInFlight.increment()
-            self.answerInTask(envelope, receivedAt: receivedAt, context: context)
-        case .overLimit:
+        guard self.inFlight.enter(limit: limit) else {
             self.accounting.metrics?.method(envelope.method).refused(.resourceExhausted)
             self.refuse(
                 id: envelope.id,
@@ -167,9 +167,10 @@ final class ConnectionHandler: ChannelInboundHandler {
                 reason: .tooManyInFlight,
                 context: context
             )
-        case .draining:
-            self.refuseDraining(envelope, context: context)
+            return
         }
+        self.accounting.metrics?.requestsInFlight.increment()
+        self.answerInTask(envelope, receivedAt: receivedAt, context: context)
     }
 
     func channelReadComplete(context: ChannelHandlerContext) {
@@ -346,7 +347,7 @@ final class ConnectionHandler: ChannelInboundHandler {
         guard self.ending == .open || self.ending == .draining else { return }
         guard let framing = error as? FramingError else {
             // The socket failed (a reset, say): no answer can reach the client.
-            self.baseLogger.debug("connection ended", metadata: ["error": "\(error)", "peer": "\(context.channel.remoteAddress.map { "\($0)" } ?? "?")"])
+            self.logger(context).debug("connection ended", metadata: ["error": "\(error)"])
             context.close(promise: nil)
             return
         }
@@ -377,10 +378,9 @@ final class ConnectionHandler: ChannelInboundHandler {
     /// Graceful shutdown: refuse what comes next, answer what was accepted,
     /// then half-close; or give up after the drain timeout.
     private func beginDrain(context: ChannelHandlerContext) {
-        let remaining = self.inFlight.beginDrain()
         guard self.ending == .open else { return }
         self.ending = .draining
-        if remaining > 0 {
+        if !self.tasks.isEmpty {
             let timeout = self.configuration.drainTimeout
             self.drainTimer = context.eventLoop.assumeIsolated().scheduleTask(in: TimeAmount(timeout)) {
                 guard !self.tasks.isEmpty else { return }

@@ -68,7 +68,7 @@ public final class DataLoadingServer: Service, Sendable {
             "data loaded",
             metadata: [
                 "data_version": "\(dataset.name)",
-                "duration_ms": "\(AnswerAccounting.milliseconds(ContinuousClock.now - started))",
+                "duration_ms": "\((ContinuousClock.now - started).millisecondsText)",
             ]
         )
         self.metrics?.dataLoaded(version: dataset.name)

@@ -2,36 +2,28 @@ import NIOCore
 import Synchronization
 
 /// One connection's requests in flight (those answered in a task: an
-/// expensive method's) and whether it is draining, behind one lock: a request is
-/// either counted before the drain starts (and so answered before the
-/// connection closes) or refused as the drain's. A request the event loop
-/// answers at once is never in flight: it is answered in the same call that
-/// read it, so the idle timer, which counts from the last read, spares it.
+/// expensive method's), and when one was last answered, for the idle timer
+/// (``ConnectionTimeoutHandler``). ``ConnectionHandler`` counts them within
+/// the connection's limit; whether the connection drains is its own state.
+/// A request the event loop answers at once is never in flight: it is
+/// answered in the same call that read it, so the idle timer, which counts
+/// from the last read, spares it.
 final class InFlightCounter: Sendable {
-    /// What became of a request that asked to be counted.
-    enum Admission: Equatable {
-        case accepted
-        case overLimit
-        case draining
-    }
-
     private struct State {
         var count = 0
-        var draining = false
         /// When a request in flight was last answered (NIO's uptime clock).
         var lastAnswered = NIODeadline.uptimeNanoseconds(0)
     }
 
     private let state = Mutex(State())
 
-    /// Counts one more request if the connection is not draining and the
-    /// count stays within `limit`.
-    func enter(limit: Int) -> Admission {
+    /// Counts one more request if the count stays within `limit`; false when
+    /// it would not.
+    func enter(limit: Int) -> Bool {
         self.state.withLock { state in
-            if state.draining { return .draining }
-            guard state.count < limit else { return .overLimit }
+            guard state.count < limit else { return false }
             state.count += 1
-            return .accepted
+            return true
         }
     }
 
@@ -41,14 +33,6 @@ final class InFlightCounter: Sendable {
         self.state.withLock {
             $0.count -= 1
             $0.lastAnswered = now
-        }
-    }
-
-    /// Refuses every later request; returns how many are still in flight.
-    func beginDrain() -> Int {
-        self.state.withLock { state in
-            state.draining = true
-            return state.count
         }
     }
 

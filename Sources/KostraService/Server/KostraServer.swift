@@ -204,7 +204,7 @@ public final class KostraServer: Service, Sendable {
         if delay > .zero {
             self.logger.info(
                 "kostra-server shutting down: NOT_SERVING for the shutdown delay, still serving, then draining",
-                metadata: ["shutdown_delay_ms": "\(AnswerAccounting.milliseconds(delay))"]
+                metadata: ["shutdown_delay_ms": "\(delay.millisecondsText)"]
             )
             try? await Task.sleep(for: delay)
         }

@@ -81,23 +81,34 @@ public struct KostraGRPCService: RegistrableRPCService {
             metadata: Self.kostraMetadata(metadata)
         )
         let router = self.routers.current
-        let response: KostraV1.ResponseEnvelope
-        if let cached = router.cachedAnswer(to: envelope), let decoded = try? Self.decode(cached) {
-            response = decoded
-        } else {
+        let context = { () -> RequestContext in
             var logger = self.logger
             logger[metadataKey: "method"] = "\(path)"
             logger[metadataKey: "transport"] = "grpc"
-            let context = RequestContext(
+            return RequestContext(
                 id: envelope.id,
                 method: path,
                 deadline: receivedAt.advanced(by: timeout),
                 metadata: envelope.metadata,
                 logger: logger
             )
+        }
+        // As the native port answers: at once when no task is needed (an answer
+        // kept, an error, a synchronous handler), else the long way.
+        let answer: EncodedAnswer
+        if let now = router.answerNow(to: envelope, context: context) {
+            answer = now
+        } else {
             self.metrics?.requestStarted()
-            response = await router.respond(to: envelope, context: context)
+            answer = await router.answer(to: envelope, context: context())
             self.metrics?.requestFinished()
+        }
+        let response: KostraV1.ResponseEnvelope
+        do {
+            response = try Self.decode(answer)
+        } catch {
+            // protobuf-c decodes what it encoded; reaching this is a bug.
+            throw GRPCCore.RPCError(code: .internalError, message: "an answer did not decode: \(error)")
         }
         let status = response.status ?? KostraV1.Status(code: .ok)
         var code = status.code
@@ -189,7 +200,7 @@ public struct KostraGRPCService: RegistrableRPCService {
             "method": "\(path)",
             "transport": "grpc",
             "status": "\(code.name)",
-            "duration_ms": "\(Self.milliseconds(duration))",
+            "duration_ms": "\(duration.millisecondsText)",
             "peer": "\(peer)",
         ]
         if isSlow {
@@ -197,13 +208,5 @@ public struct KostraGRPCService: RegistrableRPCService {
         } else {
             self.logger.debug("request answered", metadata: metadata)
         }
-    }
-
-    /// A duration in milliseconds with three decimals, as the native port logs it.
-    static func milliseconds(_ duration: Duration) -> String {
-        let (seconds, attoseconds) = duration.components
-        let microseconds = seconds * 1_000_000 + attoseconds / 1_000_000_000_000
-        let fraction = String(microseconds % 1000)
-        return "\(microseconds / 1000).\(String(repeating: "0", count: 3 - fraction.count))\(fraction)"
     }
 }
